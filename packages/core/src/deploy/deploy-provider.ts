@@ -1,0 +1,46 @@
+// One interface for every way of deploying; one file per implementation, picked by
+// `deploy.provider` from the registry in deploy-providers.ts.
+import type { DeployConfig } from '../config/config-types.js';
+import type { CoreContext } from '../context.js';
+
+export interface ReleaseTarget {
+  version: string;
+  tag: string;
+  /** Full sha of the release commit. */
+  commit: string;
+}
+
+export interface DeployInput {
+  /** The repository work tree the release runs in. */
+  repoDir: string;
+  /** Remote name (git.remote). */
+  remote: string;
+  config: DeployConfig;
+  ctx: CoreContext;
+  release: ReleaseTarget;
+  /** The release production served before (null on the first release). */
+  previous: ReleaseTarget | null;
+  /** Emits a `step.log` line for the running step. */
+  log: (line: string, stream?: 'stdout' | 'stderr' | 'info' | 'warn') => void;
+  signal?: AbortSignal;
+}
+
+export interface DeployResult {
+  /** One line for the timeline: "production → 3f2a9c1", "run #42 succeeded". */
+  detail: string;
+  deploymentId?: string;
+  deploymentUrl?: string;
+}
+
+export interface DeployProvider {
+  readonly name: string;
+  /**
+   * What production runs now, recorded before the deploy so rollback can return to the
+   * exact commit (git-branch: the remote branch's sha). Null when the provider cannot tell.
+   */
+  currentCommit(input: Omit<DeployInput, 'release' | 'previous'>): Promise<string | null>;
+  /** Deploys input.release. Idempotent: deploying what already runs succeeds. Throws DEPLOY_FAILED. */
+  deploy(input: DeployInput): Promise<DeployResult>;
+  /** Puts `to` back into production (to.commit is the exact commit recorded before). */
+  rollback(input: DeployInput & { to: ReleaseTarget }): Promise<DeployResult>;
+}

@@ -1,0 +1,1 @@
+// Barrel: re-exports this folder's public pieces.

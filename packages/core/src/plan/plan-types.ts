@@ -1,0 +1,66 @@
+// The pure data of a release plan: what `plan --json` prints, what the dashboard previews,
+// and what runRelease carries out.
+import type { GateStatus, StepName } from '../release/statuses.js';
+
+export type Bump = 'major' | 'minor' | 'patch';
+export type BumpRequest = 'auto' | Bump | string; // or an explicit X.Y.Z
+
+export interface GateEvidence {
+  /** Repository-relative file the verdict came from. */
+  file?: string;
+  /** Dotted path of the field that decided it. */
+  field?: string;
+  value?: string | boolean | number | null;
+  by?: string;
+  at?: string;
+}
+
+export interface GateResult {
+  id: string;
+  title: string;
+  status: GateStatus;
+  detail: string;
+  evidence?: GateEvidence;
+}
+
+/** Why the bump is what it is: one entry per commit or CHANGELOG entry that counted. */
+export interface BumpReason {
+  bump: Bump | 'none';
+  /** Short sha, for a commit reason. */
+  commit?: string;
+  subject?: string;
+  /** For a CHANGELOG reason: the ### section and the entry text. */
+  changelogSection?: string;
+  entry?: string;
+  /** Why this item counts (or why it was ignored, with bump "none"). */
+  note?: string;
+}
+
+export interface SpecRef {
+  slug: string;
+  dir: string;
+}
+
+export interface ReleasePlan {
+  project: string;
+  currentVersion: string | null;
+  nextVersion: string | null;
+  bump: Bump | null;
+  bumpSource: 'commits' | 'changelog' | 'commits+changelog' | 'override' | 'resume' | null;
+  reasons: BumpReason[];
+  tag: string | null;
+  previousTag: string | null;
+  spec: SpecRef | null;
+  gates: GateResult[];
+  blocked: boolean;
+  blockers: string[];
+  /** The body of the CHANGELOG section this release will get (### headings and entries). */
+  changelog: string;
+  steps: StepName[];
+  /** True when this plan finishes a release that was started before (idempotent re-run). */
+  resuming: boolean;
+  /** Commit the plan was made at (local HEAD). */
+  head: string;
+  /** Warnings that do not block. */
+  warnings: string[];
+}
