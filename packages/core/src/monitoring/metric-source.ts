@@ -1,0 +1,26 @@
+// One interface for every place metrics come from; one file per implementation
+// (scrape-source.ts, prometheus-source.ts), picked by `monitoring.source.kind` in metric-sources.ts.
+import type { HistogramBucket } from './histogram-quantile.js';
+
+/** What happened in production between two instants. */
+export interface WindowStats {
+  from: string;
+  to: string;
+  requests: number;
+  /** Requests answered with a 5xx status. */
+  errors: number;
+  /** Cumulative latency buckets of the window (le in seconds, last +Inf); null when the source has none. */
+  histogram: HistogramBucket[] | null;
+  /** 95th percentile latency in milliseconds; null when unknown. */
+  p95Ms: number | null;
+}
+
+export interface MetricSource {
+  readonly kind: string;
+  /** True when the source can answer for any past window (prometheus); false when it must observe both ends (scrape). */
+  readonly keepsHistory: boolean;
+  /** Takes a reading now (scrape: one GET of /metrics); sources that keep history do nothing. */
+  observe(signal?: AbortSignal): Promise<void>;
+  /** Requests, errors and latency between two instants (scrape: both must have been observed). */
+  window(from: Date, to: Date, signal?: AbortSignal): Promise<WindowStats>;
+}

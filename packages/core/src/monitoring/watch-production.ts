@@ -1,0 +1,111 @@
+// Post-deploy watching (the release's `monitor` step): after the warm-up, production is judged
+// against the baseline every interval until the window ends. A FAIL must repeat `failAfter`
+// times in a row (a single unlucky interval never rolls back), except the outage ceiling,
+// which fails at once. Every evaluation is emitted as `monitor.sample`, the end as `monitor.verdict`.
+import type { MonitoringConfig } from '../config/config-types.js';
+import type { CoreContext } from '../context.js';
+import type { MonitorSample, MonitorVerdictValue } from '../events.js';
+import { judge, type Judgement } from './judge.js';
+import type { MetricSource, WindowStats } from './metric-source.js';
+import { sleepUntil } from './sleep-until.js';
+
+export interface WatchProductionInput {
+  config: MonitoringConfig;
+  ctx: CoreContext;
+  source: MetricSource;
+  baseline: WindowStats;
+  deployedAt: Date;
+  signal?: AbortSignal;
+  log: (line: string, stream?: 'info' | 'warn') => void;
+  /** FAIL evaluations in a row that end the watch with FAIL (default 2). */
+  failAfter?: number;
+  /** Metric-source errors in a row that end the watch with ERROR (default 3). */
+  maxSourceErrors?: number;
+}
+
+export interface WatchResult {
+  verdict: MonitorVerdictValue;
+  reason: string;
+  samples: MonitorSample[];
+}
+
+export async function watchProduction(input: WatchProductionInput): Promise<WatchResult> {
+  const { config, ctx, source, baseline } = input;
+  const signal = input.signal ?? ctx.signal;
+  const failAfter = input.failAfter ?? 2;
+  const maxSourceErrors = input.maxSourceErrors ?? 3;
+  const deployedMs = input.deployedAt.getTime();
+  const windowEndsAt = new Date(deployedMs + config.windowSeconds * 1000);
+  const samples: MonitorSample[] = [];
+  let start: Date | null = null;
+  let previous: Date | null = null;
+  let last: Judgement | null = null;
+  let failStreak = 0;
+  let sourceErrors = 0;
+
+  const finish = (verdict: MonitorVerdictValue, reason: string): WatchResult => {
+    const sample = samples.at(-1);
+    ctx.emit({ type: 'monitor.verdict', verdict, reason, ...(sample ? { sample } : {}) });
+    input.log(`monitoring verdict ${verdict}: ${reason}`, verdict === 'PASS' ? 'info' : 'warn');
+    return { verdict, reason, samples };
+  };
+
+  let next = new Date(deployedMs + config.warmupSeconds * 1000);
+  for (;;) {
+    await sleepUntil(ctx.clock, next, signal);
+    try {
+      await source.observe(signal);
+      const now = ctx.clock.now();
+      if (start && previous) {
+        const current = await source.window(start, now, signal);
+        const latest = await source.window(previous, now, signal);
+        last = judge({ baseline, current, latest, thresholds: config.thresholds, at: now, windowEndsAt });
+        samples.push(last.sample);
+        ctx.emit({ type: 'monitor.sample', sample: last.sample });
+        input.log(`monitor ${last.verdict}: ${last.reason}`, last.verdict === 'FAIL' ? 'warn' : 'info');
+        failStreak = last.verdict === 'FAIL' ? failStreak + 1 : 0;
+        if (last.isCeilingBreach) return finish('FAIL', last.reason);
+        if (failStreak >= failAfter) return finish('FAIL', last.reason);
+      }
+      start ??= now;
+      previous = now;
+      sourceErrors = 0;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'CANCELLED') throw error;
+      sourceErrors += 1;
+      const message = error instanceof Error ? error.message : String(error);
+      const sample = errorSample(baseline, config, ctx.clock.now(), windowEndsAt);
+      samples.push(sample);
+      ctx.emit({ type: 'monitor.sample', sample });
+      input.log(`monitor: metrics unavailable (${sourceErrors}/${maxSourceErrors}): ${message}`, 'warn');
+      if (sourceErrors >= maxSourceErrors) {
+        return finish('ERROR', `metrics unavailable ${sourceErrors} times in a row: ${message}`);
+      }
+    }
+    if (ctx.clock.now().getTime() >= windowEndsAt.getTime()) return finish(...finalVerdict(last));
+    next = new Date(Math.min(ctx.clock.now().getTime() + config.intervalSeconds * 1000, windowEndsAt.getTime()));
+  }
+}
+
+/** The window is over: the last evaluation (the one with the most data) decides. */
+function finalVerdict(last: Judgement | null): [MonitorVerdictValue, string] {
+  if (!last) return ['ERROR', 'no evaluation could be made: the metrics were never readable after the deploy'];
+  if (last.verdict === 'FAIL') return ['INCONCLUSIVE', `a failing evaluation at the end of the window was not confirmed: ${last.reason}`];
+  return [last.verdict, last.reason];
+}
+
+function errorSample(baseline: WindowStats, config: MonitoringConfig, at: Date, windowEndsAt: Date): MonitorSample {
+  const { errorRateIncrease, latencyDegradation, errorRateCeiling } = config.thresholds;
+  return {
+    at: at.toISOString(),
+    baseline: {
+      errorRate: baseline.requests > 0 ? baseline.errors / baseline.requests : null,
+      p95Ms: baseline.p95Ms,
+      requests: baseline.requests,
+    },
+    current: { errorRate: null, p95Ms: null, requests: 0 },
+    thresholds: { errorRateIncrease, latencyDegradation, errorRateCeiling },
+    verdict: 'ERROR',
+    windowEndsAt: windowEndsAt.toISOString(),
+  };
+}
