@@ -1,0 +1,7 @@
+// Barrel of every table, for drizzle's typed client.
+export * from './tables/projects.js';
+export * from './tables/releases.js';
+export * from './tables/steps.js';
+export * from './tables/events.js';
+export * from './tables/reports.js';
+export * from './tables/sessions.js';

@@ -1,0 +1,15 @@
+// A project: a git work tree the server releases from (through its own clone of the remote).
+import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export const projects = sqliteTable('projects', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  dir: text('dir').notNull().unique(),
+  remoteUrl: text('remote_url').notNull(),
+  remoteName: text('remote_name').notNull(),
+  mainBranch: text('main_branch').notNull(),
+  currentVersion: text('current_version'),
+  createdAt: text('created_at').notNull(),
+});
+
+export type ProjectRow = typeof projects.$inferSelect;

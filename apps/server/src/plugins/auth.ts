@@ -1,0 +1,48 @@
+// Every /api route except those marked `config: { public: true }` needs a token (bearer header,
+// the session cookie, or ?token= on the WebSocket). Viewers may only read.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Role } from '../api-types.js';
+import { sha256 } from '../auth/token-verifier.js';
+
+export const SESSION_COOKIE = 'shipgate_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    role: Role | null;
+  }
+  interface FastifyContextConfig {
+    public?: boolean;
+  }
+}
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function roleOfRequest(app: FastifyInstance, request: FastifyRequest): Role | null {
+  const header = request.headers.authorization;
+  if (header !== undefined) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    return match?.[1] ? app.tokens.roleOf(match[1]) : null;
+  }
+  const session = request.cookies[SESSION_COOKIE];
+  if (session) return app.services.sessions.roleOf(sha256(session).toString('hex'), new Date());
+  const query = request.query as { token?: unknown } | undefined;
+  if (request.routeOptions.url === '/api/ws' && typeof query?.token === 'string') return app.tokens.roleOf(query.token);
+  return null;
+}
+
+async function authenticate(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (!request.url.startsWith('/api/') || request.routeOptions.config.public) return;
+  const role = roleOfRequest(this, request);
+  if (role === null) {
+    return reply.code(401).send({ error: 'unauthorized', message: 'a token is required: Authorization: Bearer <token>, or sign in' });
+  }
+  request.role = role;
+  if (role === 'viewer' && !READS.has(request.method)) {
+    return reply.code(403).send({ error: 'forbidden', message: 'the viewer token can only read; use the deployer token to change anything' });
+  }
+}
+
+export function authPlugin(app: FastifyInstance): void {
+  app.decorateRequest('role', null);
+  app.addHook('onRequest', authenticate);
+}

@@ -1,0 +1,103 @@
+// Numbers, persists and broadcasts release events. Events get their seq at once, are written
+// in one transaction per tick, then delivered to subscribers. Subscribing replays from the
+// database and the unflushed tail synchronously (better-sqlite3 is synchronous), so nothing
+// can slip between replay and live: no gap, and subscribers drop any seq they already have.
+import type { ReleaseEvent } from '@shipgate/core';
+import type { EventRepository } from '../repositories/event-repository.js';
+import { Delivery, type EncodedEvent } from './delivery.js';
+
+export interface ReleaseSubscriber {
+  deliver(delivery: Delivery): void;
+}
+
+const MAX_PENDING = 2_000;
+
+export class EventLog {
+  private readonly seqs = new Map<string, number>();
+  private pending: EncodedEvent[] = [];
+  private readonly subscribers = new Map<string, Set<ReleaseSubscriber>>();
+  private readonly topic = new Set<ReleaseSubscriber>();
+  private scheduled: NodeJS.Immediate | null = null;
+
+  constructor(
+    private readonly repo: EventRepository,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  append(releaseId: string, event: ReleaseEvent, at = new Date()): EncodedEvent {
+    const seq = this.lastSeq(releaseId) + 1;
+    this.seqs.set(releaseId, seq);
+    const encoded = { releaseId, seq, at: at.toISOString(), type: event.type, data: JSON.stringify(event) };
+    this.pending.push(encoded);
+    if (this.pending.length >= MAX_PENDING) this.flush();
+    else this.scheduled ??= setImmediate(() => this.flush());
+    return encoded;
+  }
+
+  lastSeq(releaseId: string): number {
+    let seq = this.seqs.get(releaseId);
+    if (seq === undefined) {
+      seq = this.repo.lastSeq(releaseId);
+      this.seqs.set(releaseId, seq);
+    }
+    return seq;
+  }
+
+  flush(): void {
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = null;
+    const batch = this.pending;
+    if (batch.length === 0) return;
+    this.pending = [];
+    try {
+      this.repo.insertBatch(batch);
+    } catch (error) {
+      this.onError(error);
+    }
+    const byRelease = new Map<string, EncodedEvent[]>();
+    for (const event of batch) {
+      const list = byRelease.get(event.releaseId);
+      if (list) list.push(event);
+      else byRelease.set(event.releaseId, [event]);
+    }
+    for (const [releaseId, items] of byRelease) {
+      const delivery = new Delivery(releaseId, items);
+      for (const subscriber of this.subscribers.get(releaseId) ?? []) this.safely(() => subscriber.deliver(delivery));
+      if (this.topic.size === 0) continue;
+      const statuses = items.filter((e) => e.type === 'release.status');
+      if (statuses.length === 0) continue;
+      const statusDelivery = new Delivery(releaseId, statuses);
+      for (const subscriber of this.topic) this.safely(() => subscriber.deliver(statusDelivery));
+    }
+  }
+
+  /** Replays everything after `after`, then delivers live events; returns unsubscribe. */
+  subscribe(releaseId: string, after: number, subscriber: ReleaseSubscriber): () => void {
+    const stored: EncodedEvent[] = this.repo.after(releaseId, after).map((row) => ({ ...row }));
+    const last = stored.at(-1)?.seq ?? after;
+    const tail = this.pending.filter((e) => e.releaseId === releaseId && e.seq > last);
+    const replay = [...stored, ...tail];
+    if (replay.length > 0) subscriber.deliver(new Delivery(releaseId, replay));
+    let set = this.subscribers.get(releaseId);
+    if (!set) this.subscribers.set(releaseId, (set = new Set()));
+    set.add(subscriber);
+    return () => {
+      set.delete(subscriber);
+      if (set.size === 0 && this.subscribers.get(releaseId) === set) this.subscribers.delete(releaseId);
+    };
+  }
+
+  /** Status changes of every release, live only. */
+  subscribeTopic(subscriber: ReleaseSubscriber): () => void {
+    this.topic.add(subscriber);
+    return () => this.topic.delete(subscriber);
+  }
+
+  private safely(fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+}

@@ -1,0 +1,14 @@
+// GET /api/projects/:id/plan: the plan, made from the server's planning clone.
+import type { ReleasePlan } from '@shipgate/core';
+import type { ProjectRow } from '../repositories/project-repository.js';
+import type { Services } from '../services.js';
+
+export async function planProject(svc: Services, project: ProjectRow, query: { bump?: string; spec?: string }): Promise<ReleasePlan> {
+  return svc.clones.withClone(project, 'plan', async (dir) => {
+    await svc.clones.sync(project, dir);
+    const ctx = svc.engine.createContext({ emit: () => {}, env: svc.env });
+    const { plan } = await svc.engine.planRelease({ repoDir: dir, ctx, ...query });
+    svc.projects.setCurrentVersion(project.id, plan.currentVersion);
+    return plan;
+  });
+}

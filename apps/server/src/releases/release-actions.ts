@@ -1,0 +1,89 @@
+// resume, cancel and rollback of an existing release (CONTRACT §4). Each first moves the
+// release's status in the database (which refuses a second active release), then runs.
+import type { CoreContext } from '@shipgate/core';
+import { HttpError, notFound } from '../http-error.js';
+import { isUniqueViolation, type ReleaseRecord } from '../repositories/release-repository.js';
+import type { Services } from '../services.js';
+import { ReleaseTracker } from './release-tracker.js';
+import { startRun, type EngineJob } from './start-run.js';
+
+function load(svc: Services, id: string): { release: ReleaseRecord; projectId: string } {
+  const release = svc.releases.get(id);
+  if (!release) throw notFound('release', id);
+  return { release, projectId: release.projectId };
+}
+
+function project(svc: Services, id: string) {
+  const row = svc.projects.get(id);
+  if (!row) throw new HttpError(409, 'project_missing', `the project "${id}" of this release is no longer registered`);
+  return row;
+}
+
+/** Runs `moveAndStart`, turning a lost race into 409 instead of a 500. */
+function guarded(svc: Services, release: ReleaseRecord, moveAndStart: () => void): ReleaseRecord {
+  try {
+    moveAndStart();
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const active = svc.releases.findActive(release.projectId);
+      throw new HttpError(409, 'release_in_progress', 'another release of this project is active', { releaseId: active?.id ?? null });
+    }
+    if (error instanceof HttpError) throw error;
+    throw new HttpError(409, 'release_changed', `the release changed while this request ran: ${(error as Error).message}`);
+  }
+  return svc.releases.get(release.id) ?? release;
+}
+
+/** Syncs the release clone and plans again (the engine resumes idempotently), then runs. */
+function resumeJob(svc: Services, release: ReleaseRecord): (ctx: CoreContext) => Promise<EngineJob> {
+  const row = project(svc, release.projectId);
+  return (ctx) =>
+    svc.clones.withClone(row, 'release', async (dir) => {
+      await svc.clones.sync(row, dir);
+      const { plan, config } = await svc.engine.planRelease({
+        repoDir: dir,
+        ctx,
+        ...(release.spec === null ? {} : { spec: release.spec }),
+        ...(release.bump === null ? {} : { bump: release.bump }),
+      });
+      return (runCtx) => svc.engine.runRelease({ repoDir: dir, config, plan, ctx: runCtx, monitor: release.monitor, dryRun: release.dryRun, actor: release.actor });
+    });
+}
+
+export function resumeRelease(svc: Services, id: string): ReleaseRecord {
+  const { release } = load(svc, id);
+  if (release.status !== 'interrupted') throw new HttpError(409, 'not_interrupted', `only an interrupted release can be resumed (this one is ${release.status})`);
+  const prepare = resumeJob(svc, release);
+  return guarded(svc, release, () => startRun(svc, new ReleaseTracker(svc, id, release.status, release.interruptedStep), { status: 'running', prepare }));
+}
+
+export function cancelRelease(svc: Services, id: string): ReleaseRecord {
+  const { release } = load(svc, id);
+  const running = svc.running.get(id);
+  if (running) {
+    running.abort.abort();
+    return release;
+  }
+  if (release.status === 'queued') return guarded(svc, release, () => new ReleaseTracker(svc, id, 'queued').moveTo('cancelled', 'cancelled before it started'));
+  if (release.status !== 'interrupted') throw new HttpError(409, 'not_cancellable', `a ${release.status} release cannot be cancelled`);
+  const deployed = release.steps.some((s) => s.name === 'deploy' && s.status !== 'pending');
+  const tracker = new ReleaseTracker(svc, id, release.status, release.interruptedStep);
+  if (!deployed) return guarded(svc, release, () => tracker.moveTo('cancelled', 'cancelled while interrupted, before the deploy'));
+  // the engine, resumed with an aborted signal, rolls back what was deployed
+  return guarded(svc, release, () => startRun(svc, tracker, { status: 'running', prepare: resumeJob(svc, release), cancelled: true }));
+}
+
+export function rollbackRelease(svc: Services, id: string): ReleaseRecord {
+  const { release } = load(svc, id);
+  if (release.status !== 'succeeded' && release.status !== 'failed') {
+    throw new HttpError(409, 'not_rollbackable', `a ${release.status} release cannot be rolled back`);
+  }
+  const row = project(svc, release.projectId);
+  const prepare = (ctx: CoreContext): Promise<EngineJob> =>
+    svc.clones.withClone(row, 'release', async (dir) => {
+      await svc.clones.sync(row, dir);
+      const { config } = await svc.engine.planRelease({ repoDir: dir, ctx });
+      return (runCtx) => svc.engine.rollbackRelease({ repoDir: dir, config, ctx: runCtx, actor: release.actor });
+    });
+  return guarded(svc, release, () => startRun(svc, new ReleaseTracker(svc, id, release.status), { status: 'rolling_back', prepare }));
+}

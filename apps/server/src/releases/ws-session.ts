@@ -1,0 +1,93 @@
+// One WebSocket client's subscriptions (CONTRACT §5). Each subscription remembers the last
+// seq it sent, so an event can never be sent twice, and replay + live leave no gap.
+import type { WebSocket } from 'ws';
+import type { Services } from '../services.js';
+import type { Delivery } from './delivery.js';
+
+const ID = /^[A-Za-z0-9_-]{1,100}$/;
+/** A client this far behind is disconnected; it reconnects with its last seq and misses nothing. */
+const MAX_BUFFERED = 64 * 1024 * 1024;
+
+interface Subscription {
+  lastSeq: number;
+  stop: () => void;
+}
+
+export class WsSession {
+  private readonly releases = new Map<string, Subscription>();
+  private topic: (() => void) | null = null;
+
+  constructor(
+    private readonly svc: Services,
+    private readonly socket: WebSocket,
+  ) {}
+
+  onMessage(raw: unknown): void {
+    let message: { type?: unknown; releaseId?: unknown; topic?: unknown; after?: unknown; batch?: unknown };
+    try {
+      message = JSON.parse(String(raw)) as typeof message;
+    } catch {
+      return this.error('malformed_json', 'messages must be JSON');
+    }
+    if (message === null || typeof message !== 'object') return this.error('invalid_message', 'messages must be JSON objects');
+    const { type, releaseId, topic } = message;
+    if (type !== 'subscribe' && type !== 'unsubscribe') return this.error('invalid_message', 'type must be "subscribe" or "unsubscribe"');
+    if (topic === 'releases') return type === 'subscribe' ? this.subscribeTopic() : this.stopTopic();
+    if (typeof releaseId !== 'string' || !ID.test(releaseId)) return this.error('invalid_message', 'give a releaseId or topic: "releases"');
+    if (type === 'unsubscribe') return this.stopRelease(releaseId);
+    const after = message.after ?? 0;
+    if (typeof after !== 'number' || !Number.isInteger(after) || after < 0) return this.error('invalid_message', 'after must be a whole number ≥ 0');
+    if (!this.svc.releases.get(releaseId)) return this.error('not_found', `no release with id "${releaseId}"`);
+    this.subscribeRelease(releaseId, after, message.batch === true);
+  }
+
+  close(): void {
+    for (const id of [...this.releases.keys()]) this.stopRelease(id);
+    this.stopTopic();
+  }
+
+  private subscribeRelease(releaseId: string, after: number, batch: boolean): void {
+    this.stopRelease(releaseId);
+    this.send(JSON.stringify({ type: 'subscribed', releaseId }));
+    const subscription: Subscription = { lastSeq: after, stop: () => {} };
+    this.releases.set(releaseId, subscription);
+    subscription.stop = this.svc.eventLog.subscribe(releaseId, after, {
+      deliver: (delivery: Delivery) => {
+        const fresh = delivery.after(subscription.lastSeq);
+        if (fresh.items.length === 0) return;
+        subscription.lastSeq = fresh.lastSeq;
+        if (batch) this.send(fresh.batchMessage());
+        else for (const text of fresh.messages()) this.send(text);
+      },
+    });
+  }
+
+  private subscribeTopic(): void {
+    this.stopTopic();
+    this.send(JSON.stringify({ type: 'subscribed', topic: 'releases' }));
+    this.topic = this.svc.eventLog.subscribeTopic({ deliver: (d) => d.messages().forEach((text) => this.send(text)) });
+  }
+
+  private stopRelease(releaseId: string): void {
+    this.releases.get(releaseId)?.stop();
+    this.releases.delete(releaseId);
+  }
+
+  private stopTopic(): void {
+    this.topic?.();
+    this.topic = null;
+  }
+
+  private send(text: string): void {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > MAX_BUFFERED) {
+      this.socket.close(1013, 'too far behind: reconnect with your last seq');
+      return;
+    }
+    this.socket.send(text);
+  }
+
+  private error(error: string, message: string): void {
+    this.send(JSON.stringify({ type: 'error', error, message }));
+  }
+}

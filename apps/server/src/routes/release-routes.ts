@@ -1,0 +1,110 @@
+// Releases: promote, list (cursor pagination, newest first), one release, its events.
+import { RELEASE_STATUSES, type ReleaseStatus } from '@shipgate/core';
+import type { FastifyInstance } from 'fastify';
+import type { PromoteBody } from '../api-types.js';
+import { notFound } from '../http-error.js';
+import { promoteRelease } from '../releases/promote-release.js';
+import { toReleaseDto } from '../releases/to-release-dto.js';
+import { errors, eventSchema, idParams, promoteBodySchema, releaseSchema } from '../schemas/api-schemas.js';
+
+interface ListQuery {
+  project?: string;
+  status?: ReleaseStatus;
+  limit: number;
+  cursor?: string;
+}
+
+export function releaseRoutes(app: FastifyInstance): void {
+  const svc = app.services;
+
+  app.post<{ Params: { id: string }; Body: PromoteBody | undefined }>(
+    '/api/projects/:id/releases',
+    {
+      schema: {
+        tags: ['releases'],
+        summary: 'Promote: start a release of the project',
+        params: idParams,
+        body: promoteBodySchema,
+        response: { 202: releaseSchema, ...errors(400, 401, 403, 404, 409, 422, 502) },
+      },
+    },
+    async (request, reply) => {
+      const project = svc.projects.get(request.params.id);
+      if (!project) throw notFound('project', request.params.id);
+      const result = await promoteRelease(svc, project, request.body ?? {}, request.role === 'deployer' ? 'deployer' : 'api');
+      if (result.kind === 'conflict') {
+        return reply.code(409).send({ error: 'release_in_progress', message: 'a release of this project is already active', releaseId: result.releaseId });
+      }
+      if (result.kind === 'blocked') {
+        return reply.code(422).send({ error: 'blocked', message: result.plan.blockers.join('; ') || 'the release is blocked', blockers: result.plan.blockers, plan: result.plan });
+      }
+      return reply.code(202).send(toReleaseDto(result.release));
+    },
+  );
+
+  app.get<{ Querystring: ListQuery }>(
+    '/api/releases',
+    {
+      schema: {
+        tags: ['releases'],
+        summary: 'Releases, newest first, one page at a time',
+        querystring: {
+          type: 'object',
+          properties: {
+            project: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,100}$' },
+            status: { type: 'string', enum: RELEASE_STATUSES },
+            limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+            cursor: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,100}$' },
+          },
+        },
+        response: {
+          200: { type: 'object', properties: { items: { type: 'array', items: releaseSchema }, nextCursor: { type: ['string', 'null'] } } },
+          ...errors(400, 401),
+        },
+      },
+    },
+    async (request) => {
+      const { project, status, limit, cursor } = request.query;
+      const rows = svc.releases.list({
+        limit: limit + 1,
+        ...(project === undefined ? {} : { projectId: project }),
+        ...(status === undefined ? {} : { status }),
+        ...(cursor === undefined ? {} : { cursor }),
+      });
+      const page = rows.slice(0, limit);
+      return { items: page.map(toReleaseDto), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/releases/:id',
+    { schema: { tags: ['releases'], summary: 'One release', params: idParams, response: { 200: releaseSchema, ...errors(400, 401, 404) } } },
+    async (request) => {
+      const release = svc.releases.get(request.params.id);
+      if (!release) throw notFound('release', request.params.id);
+      return toReleaseDto(release);
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { after: number; limit: number } }>(
+    '/api/releases/:id/events',
+    {
+      schema: {
+        tags: ['releases'],
+        summary: 'The events of a release after a sequence number, in order',
+        params: idParams,
+        querystring: {
+          type: 'object',
+          properties: { after: { type: 'integer', minimum: 0, default: 0 }, limit: { type: 'integer', minimum: 1, maximum: 100000, default: 100000 } },
+        },
+        response: { 200: { type: 'array', items: eventSchema }, ...errors(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      if (!svc.releases.get(id)) throw notFound('release', id);
+      svc.eventLog.flush();
+      return svc.events.after(id, request.query.after, request.query.limit).map((e) => ({ seq: e.seq, at: e.at, ...(JSON.parse(e.data) as object) }));
+    },
+  );
+}

@@ -1,0 +1,53 @@
+// /api/session: a browser exchanges a token for an HttpOnly, SameSite=Strict session cookie.
+import type { FastifyInstance } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import { sha256 } from '../auth/token-verifier.js';
+import { SESSION_COOKIE } from '../plugins/auth.js';
+import { errors } from '../schemas/api-schemas.js';
+
+const TTL_MS = 7 * 24 * 3600 * 1000;
+const sessionSchema = { type: 'object', properties: { role: { type: 'string', enum: ['deployer', 'viewer'] } } } as const;
+
+export function sessionRoutes(app: FastifyInstance): void {
+  app.post<{ Body: { token: string } }>(
+    '/api/session',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['session'],
+        summary: 'Sign in: exchange a token for a session cookie',
+        security: [],
+        body: { type: 'object', required: ['token'], properties: { token: { type: 'string', minLength: 1, maxLength: 512 } } },
+        response: { 200: sessionSchema, ...errors(400, 401) },
+      },
+    },
+    async (request, reply) => {
+      const role = app.tokens.roleOf(request.body.token);
+      if (role === null) return reply.code(401).send({ error: 'unauthorized', message: 'that token is not valid' });
+      const id = randomBytes(32).toString('base64url');
+      app.services.sessions.create(sha256(id).toString('hex'), role, new Date(), TTL_MS);
+      reply.setCookie(SESSION_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'strict', maxAge: TTL_MS / 1000 });
+      return { role };
+    },
+  );
+
+  app.get(
+    '/api/session',
+    { schema: { tags: ['session'], summary: 'The role of the caller', response: { 200: sessionSchema, ...errors(401) } } },
+    async (request) => ({ role: request.role }),
+  );
+
+  app.delete(
+    '/api/session',
+    {
+      config: { public: true },
+      schema: { tags: ['session'], summary: 'Sign out', security: [], response: { 204: { type: 'null' } } },
+    },
+    async (request, reply) => {
+      const id = request.cookies[SESSION_COOKIE];
+      if (id) app.services.sessions.remove(sha256(id).toString('hex'));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send();
+    },
+  );
+}

@@ -1,0 +1,109 @@
+// JSON schemas of the API, reused by every route (validation, serialization and OpenAPI).
+import { RELEASE_STATUSES, STEP_STATUSES } from '@shipgate/core';
+
+const str = { type: 'string' } as const;
+const nullableStr = { type: ['string', 'null'] } as const;
+
+export const idParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,100}$' } },
+} as const;
+
+export const errorSchema = {
+  type: 'object',
+  required: ['error', 'message'],
+  properties: { error: str, message: str },
+  additionalProperties: true,
+} as const;
+
+export const stepSchema = {
+  type: 'object',
+  properties: {
+    name: str,
+    status: { type: 'string', enum: STEP_STATUSES },
+    startedAt: nullableStr,
+    finishedAt: nullableStr,
+    detail: nullableStr,
+  },
+} as const;
+
+export const releaseSchema = {
+  type: 'object',
+  properties: {
+    id: str,
+    projectId: str,
+    status: { type: 'string', enum: RELEASE_STATUSES },
+    version: nullableStr,
+    previousVersion: nullableStr,
+    tag: nullableStr,
+    commit: nullableStr,
+    actor: str,
+    bump: nullableStr,
+    spec: nullableStr,
+    dryRun: { type: 'boolean' },
+    createdAt: str,
+    startedAt: nullableStr,
+    finishedAt: nullableStr,
+    currentStep: nullableStr,
+    interruptedStep: nullableStr,
+    steps: { type: 'array', items: stepSchema },
+    error: {
+      anyOf: [{ type: 'null' }, { type: 'object', properties: { code: str, message: str }, additionalProperties: true }],
+    },
+  },
+} as const;
+
+export const projectSchema = {
+  type: 'object',
+  properties: {
+    id: str,
+    name: str,
+    dir: str,
+    currentVersion: nullableStr,
+    productionVersion: nullableStr,
+    lastRelease: { anyOf: [{ type: 'null' }, releaseSchema] },
+  },
+} as const;
+
+/** The `plan --json` object; nested parts are documented in CONTRACT §1. */
+export const planSchema = {
+  type: 'object',
+  properties: {
+    project: str,
+    currentVersion: nullableStr,
+    nextVersion: nullableStr,
+    bump: nullableStr,
+    tag: nullableStr,
+    blocked: { type: 'boolean' },
+    blockers: { type: 'array', items: str },
+    changelog: str,
+    steps: { type: 'array', items: str },
+  },
+  additionalProperties: true,
+} as const;
+
+export const eventSchema = {
+  type: 'object',
+  required: ['seq', 'at', 'type'],
+  properties: { seq: { type: 'integer' }, at: str, type: str },
+  additionalProperties: true,
+} as const;
+
+export const reportSummarySchema = {
+  type: 'object',
+  properties: { releaseId: str, project: str, version: nullableStr, status: str, createdAt: str },
+} as const;
+
+export const promoteBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    bump: { type: 'string', pattern: '^(auto|major|minor|patch|\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?)$' },
+    spec: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,200}$' },
+    dryRun: { type: 'boolean' },
+    monitor: { type: 'boolean' },
+  },
+} as const;
+
+export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, errorSchema]));

@@ -1,0 +1,92 @@
+// `shipgate serve`: build the app, register the --project dirs, listen, and shut down
+// gracefully on SIGTERM/SIGINT (running steps get a grace period, then become interrupted).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.js';
+import { newSecret } from './auth/token-verifier.js';
+import type { Engine } from './engine.js';
+import { registerProject } from './projects/register-project.js';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  projects: string[];
+  /** Deployer token; default SHIPGATE_TOKEN, else one generated into <dataDir>/token. */
+  token?: string;
+  /** Read-only token; default SHIPGATE_VIEWER_TOKEN. */
+  viewerToken?: string;
+  /** The built dashboard; default apps/web/dist of this workspace. */
+  webRoot?: string;
+  /** Log requests as JSON lines on stdout (tokens redacted). Default false. */
+  log?: boolean;
+  engine?: Engine;
+  /** Handle SIGTERM/SIGINT (default true). */
+  handleSignals?: boolean;
+  shutdownGraceMs?: number;
+  /** Where the startup line goes; default console.log. */
+  print?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+function tokenFile(dataDir: string): string {
+  const file = join(dataDir, 'token');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const token = newSecret();
+  writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  return token;
+}
+
+/** Removes the token query parameter from a logged URL. */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
+}
+
+export async function serve(options: ServeOptions): Promise<RunningServer> {
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const configured = options.token ?? process.env.SHIPGATE_TOKEN;
+  const token = configured || tokenFile(dataDir);
+  const viewer = options.viewerToken ?? process.env.SHIPGATE_VIEWER_TOKEN;
+  const app = await buildApp({
+    dataDir,
+    tokens: { deployer: token, viewer: viewer || undefined },
+    webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
+    ...(options.engine ? { engine: options.engine } : {}),
+    ...(options.shutdownGraceMs === undefined ? {} : { shutdownGraceMs: options.shutdownGraceMs }),
+    logger: options.log
+      ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'], serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url) }) } }
+      : false,
+  });
+  try {
+    for (const dir of options.projects) await registerProject(app.services, dir);
+    await app.listen({ port: options.port, host: options.host });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const url = `http://${host}:${port}`;
+  const print = options.print ?? ((line: string) => console.log(line));
+  print(configured ? `Shipgate is running at ${url}/` : `Shipgate is running at ${url}/?token=${token}`);
+
+  let closing: Promise<void> | null = null;
+  const close = () => (closing ??= app.close().then(() => undefined));
+  if (options.handleSignals !== false) {
+    const onSignal = () => {
+      void close().then(() => process.exit(0));
+    };
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+  }
+  return { url, close };
+}
