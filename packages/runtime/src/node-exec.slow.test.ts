@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createNodeExec } from './node-exec.js';
-import { isProcessAlive } from './process-liveness.js';
+import { isProcessAlive } from './testing/process-liveness.js';
 
 const exec = createNodeExec({ PATH: process.env.PATH, BASE_ONLY: 'from-base' });
 let dir: string;

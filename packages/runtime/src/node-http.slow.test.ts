@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNodeHttp } from './node-http.js';
-import { closedPort, startTestHttpServer, type TestHttpServer } from './test-http-server.js';
+import { closedPort, startTestHttpServer, type TestHttpServer } from './testing/test-http-server.js';
 
 const http = createNodeHttp();
 let server: TestHttpServer | undefined;
