@@ -1,0 +1,93 @@
+// A real fake of the release engine for server tests: plans from the clone's package.json,
+// walks the plan's steps emitting events, and lets a test hold a step open or fail it.
+import type { CoreContext, Emit, ReleasePlan, ShipgateConfig, StepName } from '@shipgate/core';
+import { fakeContext } from '@shipgate/core/testing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Engine, ReleaseOutcome } from '../engine.js';
+
+export interface FakeEngineOptions {
+  blockers?: string[];
+  /** Called before each step; may wait (hold the release open) or throw (fail the step). */
+  beforeStep?: (step: StepName, signal: AbortSignal | undefined) => Promise<void>;
+  /** step.log lines emitted by the deploy step. */
+  deployLines?: number;
+}
+
+const STEPS: StepName[] = ['verify-gates', 'bump-version', 'tag', 'push', 'deploy', 'health-checks', 'ship-report'];
+
+export class FakeEngine implements Engine {
+  plans = 0;
+  runs = 0;
+  rollbacks = 0;
+
+  constructor(public options: FakeEngineOptions = {}) {}
+
+  createContext(options: { emit: Emit; env?: Record<string, string | undefined>; signal?: AbortSignal }): CoreContext {
+    return { ...fakeContext({ env: options.env ?? {} }), emit: options.emit, ...(options.signal ? { signal: options.signal } : {}) };
+  }
+
+  async planRelease(input: { repoDir: string }): Promise<{ plan: ReleasePlan; config: ShipgateConfig }> {
+    this.plans++;
+    const current = (JSON.parse(readFileSync(join(input.repoDir, 'package.json'), 'utf8')) as { version: string }).version;
+    const [major = 0, minor = 0] = current.split('.').map(Number);
+    const blockers = this.options.blockers ?? [];
+    const next = blockers.length ? null : `${major}.${minor + 1}.0`;
+    const plan: ReleasePlan = {
+      project: 'acme-web',
+      currentVersion: current,
+      nextVersion: next,
+      bump: next ? 'minor' : null,
+      bumpSource: next ? 'commits' : null,
+      reasons: [],
+      tag: next ? `v${next}` : null,
+      previousTag: `v${current}`,
+      spec: { slug: '001-checkout-redesign', dir: 'specs/001-checkout-redesign' },
+      gates: [{ id: 'staging-validation', title: 'Staging validation', status: blockers.length ? 'fail' : 'pass', detail: 'fake' }],
+      blocked: blockers.length > 0,
+      blockers,
+      changelog: '### Added\n\n- Export API\n',
+      steps: STEPS,
+      resuming: false,
+      head: 'fake',
+      warnings: [],
+    };
+    return { plan, config: { project: 'acme-web' } as ShipgateConfig };
+  }
+
+  async runRelease(input: { plan: ReleasePlan; ctx: CoreContext }): Promise<ReleaseOutcome> {
+    this.runs++;
+    const { ctx, plan } = input;
+    ctx.emit({ type: 'release.status', status: 'running' });
+    for (const step of plan.steps) {
+      ctx.emit({ type: 'step.started', step, title: step });
+      try {
+        await this.options.beforeStep?.(step, ctx.signal);
+        if (ctx.signal?.aborted) throw Object.assign(new Error('cancelled'), { code: 'CANCELLED' });
+      } catch (error) {
+        const cancelled = ctx.signal?.aborted === true;
+        ctx.emit({ type: 'step.finished', step, status: 'failed', detail: (error as Error).message, durationMs: 1 });
+        ctx.emit({ type: 'release.status', status: cancelled ? 'cancelled' : 'failed' });
+        return this.outcome(plan, cancelled ? 'cancelled' : 'failed', { code: cancelled ? 'CANCELLED' : 'DEPLOY_FAILED', message: (error as Error).message });
+      }
+      if (step === 'deploy') for (let i = 0; i < (this.options.deployLines ?? 3); i++) ctx.emit({ type: 'step.log', step, line: `deploy line ${i}` });
+      if (step === 'tag' && plan.tag) ctx.emit({ type: 'release.fact', key: 'tag', value: plan.tag });
+      ctx.emit({ type: 'step.finished', step, status: 'succeeded', detail: 'ok', durationMs: 1 });
+    }
+    ctx.emit({ type: 'release.status', status: 'succeeded' });
+    return this.outcome(plan, 'succeeded', null);
+  }
+
+  async rollbackRelease(input: { ctx: CoreContext }): Promise<ReleaseOutcome> {
+    this.rollbacks++;
+    input.ctx.emit({ type: 'step.started', step: 'rollback', title: 'Roll back' });
+    input.ctx.emit({ type: 'step.finished', step: 'rollback', status: 'succeeded', detail: 'production back on the previous release', durationMs: 1 });
+    input.ctx.emit({ type: 'release.status', status: 'rolled_back' });
+    return { status: 'rolled_back', version: null, previousVersion: null, tag: null, commit: null, exitCode: 4, error: null, report: null };
+  }
+
+  private outcome(plan: ReleasePlan, status: ReleaseOutcome['status'], error: ReleaseOutcome['error']): ReleaseOutcome {
+    const report = status === 'succeeded' ? `# Ship report ${plan.nextVersion}\n` : null;
+    return { status, version: plan.nextVersion, previousVersion: plan.currentVersion, tag: plan.tag, commit: 'abc123', exitCode: status === 'succeeded' ? 0 : 1, error, report };
+  }
+}
