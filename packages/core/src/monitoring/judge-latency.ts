@@ -8,7 +8,7 @@
 // (distribution-free) confidence interval of the current p95 from the same buckets.
 import { countAbove } from './count-above.js';
 import { histogramQuantile } from './histogram-quantile.js';
-import { fixed, ms, percent } from './format-numbers.js';
+import { fixed, ms, oneDecimal, percent } from './format-numbers.js';
 import type { PartVerdict } from './judge-error-rate.js';
 import type { WindowStats } from './metric-source.js';
 import { wilsonInterval, Z_95, type Interval } from './wilson-interval.js';
@@ -49,6 +49,6 @@ function p95Ratio(current: WindowStats, total: number, baselineP95Ms: number): I
 function pointComparison(head: string, baselineMs: number, currentMs: number, limitMs: number, allowed: number): LatencyJudgement {
   const ratio = currentMs / baselineMs;
   const verdict: PartVerdict = currentMs > limitMs ? 'FAIL' : 'PASS';
-  const reason = `${head}: ${fixed((ratio - 1) * 100)}% ${currentMs > limitMs ? 'above' : 'within'} the allowed +${fixed(allowed * 100)}% (no histogram: point estimates only)`;
+  const reason = `${head}: ${oneDecimal((ratio - 1) * 100)}% ${currentMs > limitMs ? 'above' : 'within'} the allowed +${fixed(allowed * 100)}% (no histogram: point estimates only)`;
   return { verdict, ratio: { estimate: ratio, lower: ratio, upper: ratio }, reason };
 }

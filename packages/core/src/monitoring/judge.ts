@@ -59,7 +59,7 @@ export function judge(input: JudgeInput): Judgement {
       ? 'PASS'
       : 'INCONCLUSIVE';
   const deciding = verdict === 'PASS' ? parts : parts.filter((p) => p.verdict === verdict);
-  const unmeasured = latency ? '' : '; latency not measured (no p95 in the data)';
+  const unmeasured = latency || verdict === 'FAIL' ? '' : '; latency not measured (no p95 in the data)';
   return {
     verdict,
     reason: deciding.map((p) => p.reason).join('; ') + unmeasured,

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { fakeContext, ManualClock } from '../testing/fake-context.js';
+import { measureBaseline } from './measure-baseline.js';
+import type { MetricSource } from './metric-source.js';
+
+function recordingSource(keepsHistory: boolean, clock: ManualClock): MetricSource & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    kind: 'recording',
+    keepsHistory,
+    calls,
+    async observe() {
+      calls.push(`observe ${clock.now().toISOString()}`);
+    },
+    async window(from, to) {
+      calls.push(`window ${from.toISOString()} ${to.toISOString()}`);
+      return { from: from.toISOString(), to: to.toISOString(), requests: 700, errors: 3, histogram: null, p95Ms: 120 };
+    },
+  };
+}
+
+describe('measureBaseline', () => {
+  it('reads a scrape source twice, the baseline length apart', async () => {
+    const clock = new ManualClock();
+    const source = recordingSource(false, clock);
+    const stats = await measureBaseline({ ctx: fakeContext({ clock }), source, seconds: 15 });
+    expect(stats.requests).toBe(700);
+    expect(source.calls).toEqual([
+      'observe 2026-11-26T10:00:00.000Z',
+      'observe 2026-11-26T10:00:15.000Z',
+      'window 2026-11-26T10:00:00.000Z 2026-11-26T10:00:15.000Z',
+    ]);
+  });
+
+  it('asks a source with history for the window that just ended, without waiting', async () => {
+    const clock = new ManualClock();
+    const source = recordingSource(true, clock);
+    await measureBaseline({ ctx: fakeContext({ clock }), source, seconds: 300 });
+    expect(source.calls).toEqual(['window 2026-11-26T09:55:00.000Z 2026-11-26T10:00:00.000Z']);
+    expect(clock.now().toISOString()).toBe('2026-11-26T10:00:00.000Z');
+  });
+});
