@@ -18,6 +18,7 @@ import { waitForVersion } from '../../core/src/deploy/wait-for-version.js';
 import { ShipgateError } from '../../core/src/errors.js';
 import { createNodeContext } from './index.js';
 import { startGithubApiServer, type GithubApiServer } from './testing/github-api-server.js';
+import { isProcessAlive } from './testing/process-liveness.js';
 
 const TOKEN = 'ghs_localTestToken42';
 const SHA = '1'.repeat(40);
@@ -55,15 +56,6 @@ async function caught(promise: Promise<unknown>): Promise<ShipgateError> {
   return error as ShipgateError;
 }
 
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 describe('command provider with real processes', () => {
   const command = (overrides: Partial<CommandDeployConfig>): CommandDeployConfig => ({ provider: 'command', command: 'true', timeoutSeconds: 30, ...overrides });
 
@@ -85,7 +77,7 @@ describe('command provider with real processes', () => {
     expect(error.message).toContain('timed out after 1 s and was killed');
     expect(Date.now() - started).toBeLessThan(10_000);
     const child = Number(await readFile(pidFile, 'utf8'));
-    await expect.poll(() => isAlive(child), { timeout: 5_000 }).toBe(false);
+    await expect.poll(() => isProcessAlive(child), { timeout: 5_000 }).toBe(false);
   });
 
   it('runs the rollback command with SHIPGATE_ROLLBACK_TO and the restored release', async () => {

@@ -156,15 +156,8 @@ export async function startGithubApiServer(options: GithubApiServerOptions): Pro
     if (releases.some((r) => r.tag_name === input.tag_name)) {
       return send(response, 422, { message: 'Validation Failed', errors: [{ resource: 'Release', code: 'already_exists', field: 'tag_name' }] });
     }
-    const release: Release = {
-      id: nextId++,
-      tag_name: input.tag_name,
-      name: input.name ?? input.tag_name,
-      body: input.body ?? '',
-      draft: input.draft ?? false,
-      prerelease: input.prerelease ?? false,
-      html_url: `${WEB}/${owner}/${repo}/releases/tag/${input.tag_name}`,
-    };
+    const { tag_name, name = tag_name, body: notes = '', draft = false, prerelease = false } = input;
+    const release: Release = { id: nextId++, tag_name, name, body: notes, draft, prerelease, html_url: `${WEB}/${owner}/${repo}/releases/tag/${tag_name}` };
     releases.push(release);
     send(response, 201, release);
   }
@@ -214,14 +207,7 @@ export async function startGithubApiServer(options: GithubApiServerOptions): Pro
     failNext: (count, status = 502) => {
       for (let i = 0; i < count; i += 1) interruptions.push((response) => send(response, status, { message: 'Server Error', request_id: randomUUID() }));
     },
-    rateLimitNext: (limit) =>
-      void interruptions.push((response) => {
-        const headers: Record<string, string> =
-          'retryAfterSeconds' in limit
-            ? { 'retry-after': String(limit.retryAfterSeconds) }
-            : { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + limit.resetInSeconds) };
-        send(response, 'retryAfterSeconds' in limit ? 429 : 403, { message: 'API rate limit exceeded' }, headers);
-      }),
+    rateLimitNext: (limit) => void interruptions.push((response) => send(response, ...rateLimited(limit))),
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }
@@ -229,4 +215,12 @@ export async function startGithubApiServer(options: GithubApiServerOptions): Pro
 /** The run as GitHub returns it (without the server's own bookkeeping). */
 function publicRun({ workflow: _workflow, ...run }: FakeRun): Omit<FakeRun, 'workflow'> {
   return run;
+}
+
+/** GitHub's two documented shapes: 429 + retry-after (secondary), 403 + remaining 0 + reset (primary). */
+function rateLimited(limit: { retryAfterSeconds: number } | { resetInSeconds: number }): [number, unknown, Record<string, string>] {
+  const message = { message: 'API rate limit exceeded' };
+  if ('retryAfterSeconds' in limit) return [429, message, { 'retry-after': String(limit.retryAfterSeconds) }];
+  const reset = String(Math.ceil(Date.now() / 1000) + limit.resetInSeconds);
+  return [403, message, { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset }];
 }
