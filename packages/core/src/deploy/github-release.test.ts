@@ -41,6 +41,15 @@ describe('createGithubRelease', () => {
     expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual(['POST /repos/acme/web/releases', 'GET /repos/acme/web/releases/tags/v1.2.0']);
   });
 
+  it('says a draft release blocks the tag when the existing release cannot be fetched by tag', async () => {
+    const { ctx } = github({
+      'POST /repos/acme/web/releases': json(422, { message: 'Validation Failed', errors: [{ resource: 'Release', code: 'already_exists', field: 'tag_name' }] }),
+    });
+    const error = (await createGithubRelease({ ctx, config, tag: 'v1.2.0', body: '' }).catch((e: unknown) => e)) as ShipgateError;
+    expect(error.message).toContain('probably a draft');
+    expect(error.hint).toBe('publish or delete the draft release for v1.2.0 on GitHub');
+  });
+
   it('fails with what GitHub answered for any other refusal', async () => {
     const { ctx } = github({ 'POST /repos/acme/web/releases': json(403, { message: 'Resource not accessible by integration' }) });
     const error = await createGithubRelease({ ctx, config, tag: 'v1.2.0', body: '' }).catch((e: unknown) => e);

@@ -41,11 +41,19 @@ export async function createGithubRelease(input: CreateGithubReleaseInput): Prom
     return { url: created.data.html_url };
   }
   if (created.status === 422 && created.data.errors?.some((e) => e.code === 'already_exists')) {
-    const existing = await api.request<GithubReleaseData>('GET', `${repo}/releases/tags/${encodeURIComponent(tag)}`);
-    if (existing.data.html_url) {
+    const byTag = `${repo}/releases/tags/${encodeURIComponent(tag)}`;
+    const existing = await api.send<GithubReleaseData>('GET', byTag);
+    if (existing.status === 200 && existing.data.html_url) {
       input.log?.(`GitHub Release ${tag} already existed: ${existing.data.html_url}`, 'info');
       return { url: existing.data.html_url };
     }
+    if (existing.status === 404) {
+      // GitHub never returns draft releases by tag.
+      throw new ShipgateError('DEPLOY_FAILED', `a GitHub Release for ${tag} already exists but cannot be fetched by tag (it is probably a draft)`, {
+        hint: `publish or delete the draft release for ${tag} on GitHub`,
+      });
+    }
+    throw api.errorFor('GET', byTag, existing);
   }
   if (created.status >= 200 && created.status < 300) {
     throw new ShipgateError('DEPLOY_FAILED', `GitHub answered ${created.status} to creating the release ${tag} but gave no html_url`);
