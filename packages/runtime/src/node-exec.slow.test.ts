@@ -93,6 +93,15 @@ describe('node exec', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
   });
 
+  it('returns once the program exits even when a background child keeps its output open', async () => {
+    const started = Date.now();
+    const result = await exec('sh', ['-c', 'sleep 30 & echo "$!"'], { cwd: dir, timeoutMs: 10_000 });
+    const background = Number(result.stdout.trim());
+    process.kill(background, 'SIGKILL');
+    expect(result).toMatchObject({ code: 0, timedOut: false });
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
   it('does not start the program when the signal has already aborted', async () => {
     const result = await exec('sh', ['-c', `touch ${join(dir, 'ran')}`], { cwd: dir, signal: AbortSignal.abort() });
     expect(result.cancelled).toBe(true);

@@ -7,6 +7,8 @@ import { createLineSplitter } from './line-splitter.js';
 
 /** How long a killed group gets between SIGTERM and SIGKILL. */
 export const KILL_GRACE_MS = 2_000;
+/** How long output may still drain after the program exited (a background child can hold the pipes forever). */
+export const DRAIN_AFTER_EXIT_MS = 250;
 
 type Env = Record<string, string | undefined>;
 
@@ -79,6 +81,14 @@ function runProcess(command: string, args: readonly string[], options: ExecOptio
     });
     child.on('close', (code, killedBy) => {
       finish({ code: code ?? exitCodeOfSignal(killedBy), stdout: output.stdout, stderr: output.stderr });
+    });
+    child.on('exit', (code, killedBy) => {
+      // `server &` leaves a grandchild holding stdout open: do not wait for it once the program is done
+      setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+        finish({ code: code ?? exitCodeOfSignal(killedBy), stdout: output.stdout, stderr: output.stderr });
+      }, DRAIN_AFTER_EXIT_MS).unref();
     });
   });
 }
