@@ -1,1 +1,1 @@
-// Barrel: re-exports this folder's public pieces.
+export * from './repository-gates.js';

@@ -1,1 +1,3 @@
-// Barrel: re-exports this folder's public pieces.
+export * from './git-commands.js';
+export * from './git-runner.js';
+export * from './repository.js';

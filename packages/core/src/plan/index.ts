@@ -1,1 +1,2 @@
-// Barrel: re-exports this folder's public pieces.
+export * from './plan-release.js';
+export * from './plan-version.js';

@@ -1,1 +1,5 @@
-// Barrel: re-exports this folder's public pieces.
+export * from './journal.js';
+export * from './release-record.js';
+export * from './release-outcome.js';
+export * from './run-release.js';
+export * from './rollback-release.js';

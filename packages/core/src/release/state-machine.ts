@@ -7,7 +7,7 @@ export const TRANSITIONS = {
   queued: ['running', 'cancelled', 'failed'],
   running: ['monitoring', 'succeeded', 'failed', 'rolling_back', 'cancelled', 'interrupted'],
   monitoring: ['succeeded', 'rolling_back', 'failed', 'interrupted'],
-  rolling_back: ['rolled_back', 'failed', 'interrupted'],
+  rolling_back: ['rolled_back', 'cancelled', 'failed', 'interrupted'],
   interrupted: ['running', 'rolling_back', 'cancelled', 'failed'],
   // a finished release can still be rolled back by hand
   succeeded: ['rolling_back'],

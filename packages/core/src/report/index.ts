@@ -1,1 +1,2 @@
-// Barrel: re-exports this folder's public pieces.
+export * from './render-ship-report.js';
+export * from './rollback-procedure.js';

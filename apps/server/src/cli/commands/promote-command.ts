@@ -1,0 +1,58 @@
+import { planRelease, runRelease, type ReleaseEvent } from '@shipgate/core';
+import { createNodeContext } from '@shipgate/runtime';
+import type { CliArgs } from '../cli-args.js';
+import { createProgressRenderer } from '../render/progress-renderer.js';
+import { planText } from '../render/plan-text.js';
+import { confirm } from './confirm.js';
+
+/** `shipgate promote`: the whole release with live progress. Exit codes per CONTRACT §1. */
+export async function promoteCommand(args: CliArgs): Promise<number> {
+  const renderer = args.json ? null : createProgressRenderer(process.stderr.isTTY ? process.stderr : process.stdout);
+  const emit = (event: ReleaseEvent) => {
+    if (args.json) process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), ...event })}\n`);
+    else renderer!.onEvent(event);
+  };
+  const abort = new AbortController();
+  const onSignal = () => {
+    if (abort.signal.aborted) process.exit(130);
+    process.stderr.write('\ncancelling: stopping the running step and rolling back what was deployed (Ctrl-C again to quit at once)\n');
+    abort.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const planCtx = createNodeContext({ emit: () => {} });
+    const { plan, config } = await planRelease({ repoDir: args.dir, ctx: planCtx, ...(args.spec ? { spec: args.spec } : {}), ...(args.bump ? { bump: args.bump } : {}) });
+    if (plan.blocked) {
+      if (args.json) emit({ type: 'release.status', status: 'failed', reason: `blocked: ${plan.blockers.join('; ')}` });
+      else process.stderr.write(planText(plan));
+      return 3;
+    }
+    if (!args.json) process.stderr.write(planText(plan));
+    if (!args.dryRun && !(await confirm(`Promote ${config.project} ${plan.tag} to production?`, args.yes))) {
+      process.stderr.write('Not promoted: nothing was changed.\n');
+      return 1;
+    }
+    const ctx = createNodeContext({ emit, signal: abort.signal });
+    const outcome = await runRelease({ repoDir: args.dir, config, plan, ctx, monitor: args.monitor, dryRun: args.dryRun, actor: process.env.USER ?? 'cli' });
+    renderer?.close();
+    if (args.json) process.stdout.write(`${JSON.stringify({ type: 'outcome', ...outcome, report: undefined })}\n`);
+    else process.stderr.write(summary(outcome.status, outcome.tag, outcome.error?.message, outcome.error?.hint, args.dryRun));
+    return outcome.exitCode;
+  } finally {
+    renderer?.close();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+function summary(status: string, tag: string | null, error: string | undefined, hint: string | undefined, dryRun: boolean): string {
+  if (dryRun) return `\nDry run: ${tag} would be released; nothing was changed.\n`;
+  const line = {
+    succeeded: `\n✔ ${tag} is in production.`,
+    rolled_back: `\n↩ ${tag} failed verification and was rolled back: production runs the previous release again.`,
+    cancelled: `\n⏹ ${tag} was cancelled.`,
+    failed: `\n✖ ${tag} failed.`,
+  }[status] ?? `\n${status}`;
+  return `${line}${error ? `\n  ${error}` : ''}${hint ? `\n  → ${hint}` : ''}\n`;
+}

@@ -1,0 +1,14 @@
+import { resolve } from 'node:path';
+import type { CliArgs } from '../cli-args.js';
+
+/** `shipgate serve`: the dashboard and the REST/WebSocket API until SIGINT/SIGTERM. */
+export async function serveCommand(args: CliArgs): Promise<number> {
+  const { serve } = await import('../../serve.js');
+  await serve({
+    port: args.port,
+    host: args.host,
+    dataDir: resolve(args.dataDir),
+    projects: args.projects.map((p) => resolve(p)),
+  });
+  return new Promise<number>(() => {}); // serve() owns shutdown and exits the process
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// The `shipgate` CLI entry. Starts fast: each command's code (and the server's) is loaded
+// only when that command runs.
+import { isShipgateError, ShipgateError } from '@shipgate/core';
+import { HELP, parseCliArgs, type CliArgs } from './cli-args.js';
+
+async function dispatch(args: CliArgs): Promise<number> {
+  switch (args.command) {
+    case 'help':
+      process.stdout.write(HELP);
+      return 0;
+    case 'plan':
+      return (await import('./commands/plan-command.js')).planCommand(args);
+    case 'promote':
+      return (await import('./commands/promote-command.js')).promoteCommand(args);
+    case 'rollback':
+      return (await import('./commands/rollback-command.js')).rollbackCommand(args);
+    case 'serve':
+      return (await import('./commands/serve-command.js')).serveCommand(args);
+    case 'demo':
+      return (await import('./commands/demo-command.js')).demoCommand(args);
+  }
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const json = argv.includes('--json');
+  let code: number;
+  try {
+    const args = parseCliArgs(argv, process.cwd());
+    if (args.help && args.command !== 'help') {
+      process.stdout.write(HELP);
+      code = 0;
+    } else code = await dispatch(args);
+  } catch (error) {
+    const failure = isShipgateError(error) ? error : new ShipgateError('INTERNAL', error instanceof Error ? error.message : String(error), { cause: error });
+    if (json) process.stdout.write(`${JSON.stringify({ error: failure.toJSON() })}\n`);
+    process.stderr.write(`shipgate: ${failure.format()}\n`);
+    if (failure.code === 'INTERNAL' && process.env.SHIPGATE_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    code = failure.exitCode;
+  }
+  process.exitCode = code;
+}
+
+await main();

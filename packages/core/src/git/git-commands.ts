@@ -1,0 +1,50 @@
+// Git argv builders: pure functions returning the exact arguments, so tests can assert the
+// command without a repository and one place (git-runner.ts) executes them.
+
+/** Settings applied to every mutating command: no editor, no signing prompt, no pager. */
+export const NO_PROMPT_CONFIG = [
+  '-c', 'commit.gpgSign=false',
+  '-c', 'tag.gpgSign=false',
+  '-c', 'tag.forceSignAnnotated=false',
+  '-c', 'core.editor=true',
+  '-c', 'core.pager=cat',
+] as const;
+
+export const gitCommands = {
+  topLevel: () => ['rev-parse', '--show-toplevel'],
+  head: () => ['rev-parse', '--verify', '-q', 'HEAD'],
+  currentBranch: () => ['symbolic-ref', '-q', '--short', 'HEAD'],
+  status: () => ['status', '--porcelain=v1', '--untracked-files=normal'],
+  remoteUrl: (remote: string) => ['remote', 'get-url', remote],
+  fetchBranch: (remote: string, branch: string) => [
+    'fetch', '--no-tags', '--quiet', remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`,
+  ],
+  revParse: (ref: string) => ['rev-parse', '--verify', '-q', `${ref}^{commit}`],
+  countBetween: (from: string, to: string) => ['rev-list', '--count', `${from}..${to}`],
+  tagsMerged: (prefix: string) => ['tag', '--merged', 'HEAD', '--list', `${prefix}*`],
+  /** Commits after `since` (all when null), oldest first: sha, parents, full message. */
+  log: (since: string | null) => [
+    'log', '--reverse', '--format=%H%x1f%P%x1f%B%x1e', since ? `${since}..HEAD` : 'HEAD',
+  ],
+  subject: (ref: string) => ['log', '-1', '--format=%s', ref],
+  parent: (ref: string) => ['rev-parse', '--verify', '-q', `${ref}^`],
+  isAncestor: (ancestor: string, descendant: string) => ['merge-base', '--is-ancestor', ancestor, descendant],
+  add: (paths: readonly string[]) => ['add', '--', ...paths],
+  commit: () => [...NO_PROMPT_CONFIG, 'commit', '--no-verify', '--cleanup=verbatim', '-F', '-'],
+  /** Annotated tag; verbatim cleanup keeps the CHANGELOG's ### headings in the message. */
+  tag: (name: string, commit: string) => [...NO_PROMPT_CONFIG, 'tag', '-a', '--cleanup=verbatim', '-F', '-', name, commit],
+  deleteLocalTag: (name: string) => ['tag', '-d', name],
+  localTagTarget: (name: string) => ['rev-parse', '--verify', '-q', `refs/tags/${name}^{commit}`],
+  lsRemote: (remote: string) => ['ls-remote', remote],
+  /** Main and the tag in one atomic push: both land or neither does. */
+  pushAtomic: (remote: string, branch: string, tag: string) => [
+    'push', '--atomic', '--porcelain', remote, `refs/heads/${branch}:refs/heads/${branch}`, `refs/tags/${tag}:refs/tags/${tag}`,
+  ],
+  pushBranch: (remote: string, branch: string) => ['push', '--porcelain', remote, `refs/heads/${branch}:refs/heads/${branch}`],
+  /** Moves a remote branch to a commit, refusing if someone else moved it meanwhile. */
+  moveRemoteBranch: (remote: string, branch: string, commit: string, expected: string | null) => [
+    'push', '--porcelain', `--force-with-lease=refs/heads/${branch}:${expected ?? ''}`, remote, `${commit}:refs/heads/${branch}`,
+  ],
+  configGet: (key: string) => ['config', '--get', key],
+  gitDir: () => ['rev-parse', '--absolute-git-dir'],
+} as const;

@@ -1,0 +1,115 @@
+// The repository operations the engine needs, over one GitRunner. Reads return data;
+// writes are single git commands (see git-commands.ts for the exact argv).
+import semver from 'semver';
+import type { CoreContext } from '../context.js';
+import { ShipgateError } from '../errors.js';
+import { gitCommands as cmd } from './git-commands.js';
+import { createGitRunner, type GitRunner } from './git-runner.js';
+
+export interface CommitInfo {
+  sha: string;
+  parents: string[];
+  message: string;
+}
+
+export interface VersionTag {
+  tag: string;
+  version: string;
+}
+
+export interface Repository {
+  readonly dir: string;
+  readonly remote: string;
+  readonly git: GitRunner;
+  head(): Promise<string | null>;
+  currentBranch(): Promise<string | null>;
+  changedFiles(): Promise<string[]>;
+  /** Fetches the main branch; returns the error text instead of throwing. */
+  fetchMain(branch: string): Promise<string | null>;
+  countBetween(from: string, to: string): Promise<number>;
+  resolve(ref: string): Promise<string | null>;
+  latestVersionTag(prefix: string): Promise<VersionTag | null>;
+  commitsSince(ref: string | null): Promise<CommitInfo[]>;
+  subject(ref: string): Promise<string>;
+  isAncestor(ancestor: string, descendant: string): Promise<boolean>;
+  /** Every ref on the remote: ref name → sha (annotated tags also as `name^{}` → commit). */
+  remoteRefs(): Promise<Map<string, string>>;
+  localTagCommit(tag: string): Promise<string | null>;
+  gitDir(): Promise<string>;
+  hasIdentity(): Promise<boolean>;
+}
+
+export function openRepository(ctx: CoreContext, dir: string, remote: string): Repository {
+  const git = createGitRunner(ctx, dir);
+  const quiet = async (args: readonly string[]) => {
+    const r = await git.try(args);
+    return r.code === 0 ? r.stdout.trim() : null;
+  };
+  return {
+    dir,
+    remote,
+    git,
+    head: () => quiet(cmd.head()),
+    currentBranch: () => quiet(cmd.currentBranch()).then((b) => b || null),
+    async changedFiles() {
+      const out = await git.run(cmd.status());
+      return out.split('\n').filter(Boolean).map((line) => line.slice(3));
+    },
+    async fetchMain(branch) {
+      const r = await git.try(cmd.fetchBranch(remote, branch));
+      return r.code === 0 ? null : (r.stderr || r.stdout).trim() || `git fetch exited ${r.code}`;
+    },
+    async countBetween(from, to) {
+      return Number(await git.run(cmd.countBetween(from, to)));
+    },
+    resolve: (ref) => quiet(cmd.revParse(ref)),
+    async latestVersionTag(prefix) {
+      const out = await git.run(cmd.tagsMerged(prefix));
+      let best: VersionTag | null = null;
+      for (const tag of out.split('\n').filter(Boolean)) {
+        const version = semver.valid(tag.slice(prefix.length));
+        if (version && !semver.prerelease(version) && (!best || semver.gt(version, best.version))) best = { tag, version };
+      }
+      return best;
+    },
+    async commitsSince(ref) {
+      const out = await git.run(cmd.log(ref));
+      return out
+        .split('\x1e')
+        .map((record) => record.replace(/^\n+/, ''))
+        .filter(Boolean)
+        .map((record) => {
+          const [sha = '', parents = '', message = ''] = record.split('\x1f');
+          return { sha, parents: parents.split(' ').filter(Boolean), message: message.trim() };
+        });
+    },
+    subject: (ref) => git.run(cmd.subject(ref)),
+    async isAncestor(ancestor, descendant) {
+      return (await git.try(cmd.isAncestor(ancestor, descendant))).code === 0;
+    },
+    async remoteRefs() {
+      const r = await git.try(cmd.lsRemote(remote));
+      if (r.code !== 0) {
+        throw new ShipgateError('GIT_FAILED', `cannot reach the remote "${remote}": ${r.stderr.trim()}`, {
+          hint: `check the remote's URL (git remote get-url ${remote}) and your network or credentials`,
+        });
+      }
+      const refs = new Map<string, string>();
+      for (const line of r.stdout.split('\n')) {
+        const [sha, ref] = line.split('\t');
+        if (sha && ref) refs.set(ref, sha);
+      }
+      return refs;
+    },
+    localTagCommit: (tag) => quiet(cmd.localTagTarget(tag)),
+    gitDir: () => git.run(cmd.gitDir()),
+    async hasIdentity() {
+      return Boolean((await quiet(cmd.configGet('user.email'))) || ctx.env.GIT_AUTHOR_EMAIL);
+    },
+  };
+}
+
+/** The commit a remote tag points at (peeled for annotated tags), or null. */
+export function remoteTagCommit(refs: Map<string, string>, tag: string): string | null {
+  return refs.get(`refs/tags/${tag}^{}`) ?? refs.get(`refs/tags/${tag}`) ?? null;
+}

@@ -1,0 +1,106 @@
+// Preflight: gates, current → next version and why, the CHANGELOG excerpt and the steps.
+// Changes nothing (it may fetch). The result is pure data: plan --json, the dashboard
+// preview, and the input of runRelease.
+import { basename, join } from 'node:path';
+import { loadConfig } from '../config/index.js';
+import type { ShipgateConfig } from '../config/config-types.js';
+import type { CoreContext } from '../context.js';
+import { ShipgateError } from '../errors.js';
+import { cleanWorktreeGate, mainBranchGate, upToDateGate } from '../gates/index.js';
+import { openRepository, remoteTagCommit, type Repository } from '../git/repository.js';
+import { isJournalPending, readJournal } from '../release/journal.js';
+import { STEP_NAMES, type StepName } from '../release/statuses.js';
+import { findSpec, readSpecGates } from '../specflow/index.js';
+import { planVersion } from './plan-version.js';
+import type { GateResult, ReleasePlan } from './plan-types.js';
+
+export interface PlanInput {
+  repoDir: string;
+  ctx: CoreContext;
+  spec?: string;
+  bump?: string;
+  /** Fetch the main branch before planning (default true). */
+  fetch?: boolean;
+}
+
+export interface PlanResult {
+  plan: ReleasePlan;
+  config: ShipgateConfig;
+}
+
+export async function planRelease(input: PlanInput): Promise<PlanResult> {
+  const { ctx, repoDir } = input;
+  await assertWorkTree(ctx, repoDir);
+  const config = await loadConfig(ctx.fs, repoDir);
+  const repo = openRepository(ctx, repoDir, config.git.remote);
+  const head = await repo.head();
+  if (!head) throw new ShipgateError('USAGE', `${repoDir} has no commits yet`, { hint: 'commit your project first' });
+
+  const fetchError = input.fetch === false ? null : await repo.fetchMain(config.git.mainBranch);
+  const gates: GateResult[] = [];
+  if (config.gates.repository) {
+    gates.push(await cleanWorktreeGate(repo), await mainBranchGate(repo, config.git.mainBranch), await upToDateGate({ repo, git: config.git, fetchError }));
+  }
+  const spec = await findSpec(ctx.fs, repoDir, config.specs, input.spec);
+  const stateFile = spec ? `${spec.dir}/state.yaml` : `${config.specs}/NNN-feature/state.yaml`;
+  const stateText = spec && (await ctx.fs.exists(join(repoDir, stateFile))) ? await ctx.fs.readFile(join(repoDir, stateFile)) : null;
+  gates.push(...readSpecGates(stateText, { file: stateFile, stagingValidation: config.gates.stagingValidation, rollback: config.gates.rollback }));
+
+  const journal = await readJournal(ctx, repo);
+  const resume = isJournalPending(journal) && (await isResumable(repo, journal.commit, journal.head, journal.tag, head)) ? journal : null;
+  const version = await planVersion({ ctx, repo, config, head, bump: input.bump, resume });
+
+  const blockers = gates.filter((g) => g.status === 'fail').map((g) => `${g.title}: ${g.detail}`);
+  blockers.push(...version.blockers);
+  if (version.tag && !resume && fetchError === null) blockers.push(...(await tagConflicts(repo, version.tag)));
+
+  const steps: StepName[] = STEP_NAMES.filter((s) => s !== 'monitor' || config.monitoring.enabled);
+  const plan: ReleasePlan = {
+    project: config.project,
+    currentVersion: version.currentVersion,
+    nextVersion: version.nextVersion,
+    bump: version.bump,
+    bumpSource: version.bumpSource,
+    reasons: version.reasons,
+    tag: version.tag,
+    previousTag: version.previousTag,
+    spec,
+    gates,
+    blocked: blockers.length > 0,
+    blockers,
+    changelog: version.changelog,
+    steps,
+    resuming: resume !== null,
+    head,
+    warnings: version.warnings,
+  };
+  return { plan, config };
+}
+
+async function assertWorkTree(ctx: CoreContext, repoDir: string): Promise<void> {
+  const r = await ctx.exec('git', ['rev-parse', '--show-toplevel'], { cwd: repoDir, env: { ...ctx.env, LC_ALL: 'C' } });
+  if (r.code !== 0) {
+    throw new ShipgateError('USAGE', `${repoDir} is not a git work tree${/cannot change|No such file|ENOENT/i.test(r.stderr) ? ' (the directory does not exist)' : ''}`, {
+      field: '--dir',
+      hint: `run shipgate in your project's repository, or pass --dir <path to it> (got "${basename(repoDir)}")`,
+    });
+  }
+}
+
+/** A pending journal is resumable when its release commit (or its starting point) is still HEAD's history. */
+async function isResumable(repo: Repository, commit: string | null, start: string, tag: string, head: string): Promise<boolean> {
+  if (commit) return head === commit || (await repo.isAncestor(commit, head));
+  if (head === start) return true;
+  // interrupted between the release commit and the journal update
+  return (await repo.subject(head)) === `chore(release): ${tag}` && (await repo.resolve(`${head}^`)) === start;
+}
+
+/** A tag for the next version that already exists and points elsewhere blocks the release. */
+async function tagConflicts(repo: Repository, tag: string): Promise<string[]> {
+  const refs = await repo.remoteRefs().catch(() => null);
+  const remote = refs ? remoteTagCommit(refs, tag) : null;
+  if (remote) {
+    return [`Tag ${tag} already exists on ${repo.remote} (at ${remote.slice(0, 7)}): a version is released once; bump past it with --bump or delete the stray tag if it was never deployed`];
+  }
+  return []; // a local-only tag is never published: the tag step replaces it
+}

@@ -1,0 +1,125 @@
+// The version half of the plan: current version (from the version files), the last
+// version tag, the bump and its reasons (commits + CHANGELOG), and the excerpt.
+import { join } from 'node:path';
+import { bumpFromChangelog, parseChangelog, unreleasedBody, generateChangelogBody } from '../changelog/index.js';
+import type { ShipgateConfig } from '../config/config-types.js';
+import type { CoreContext } from '../context.js';
+import { isShipgateError, ShipgateError } from '../errors.js';
+import type { Repository } from '../git/repository.js';
+import type { ReleaseJournal } from '../release/journal.js';
+import { analyzeCommits, decideVersion, readVersion } from '../version/index.js';
+import type { Bump, BumpReason, ReleasePlan } from './plan-types.js';
+
+export interface VersionPlan {
+  currentVersion: string | null;
+  nextVersion: string | null;
+  bump: Bump | null;
+  bumpSource: ReleasePlan['bumpSource'];
+  reasons: BumpReason[];
+  tag: string | null;
+  previousTag: string | null;
+  changelog: string;
+  blockers: string[];
+  warnings: string[];
+}
+
+export interface VersionPlanInput {
+  ctx: CoreContext;
+  repo: Repository;
+  config: ShipgateConfig;
+  head: string;
+  bump: string | undefined;
+  resume: ReleaseJournal | null;
+}
+
+export async function planVersion({ ctx, repo, config, bump, resume }: VersionPlanInput): Promise<VersionPlan> {
+  const prefix = config.version.tagPrefix;
+  if (resume) {
+    return {
+      currentVersion: resume.previousVersion,
+      nextVersion: resume.version,
+      bump: null,
+      bumpSource: 'resume',
+      reasons: [{ bump: 'none', note: `finishing the interrupted release ${resume.tag} started at ${resume.startedAt}` }],
+      tag: resume.tag,
+      previousTag: resume.previousTag,
+      changelog: resume.changelogBody,
+      blockers: [],
+      warnings: [`resuming ${resume.tag}: steps that already finished are not repeated`],
+    };
+  }
+  const current = await readCurrentVersion(ctx, repo.dir, config.version.files);
+  const lastTag = await repo.latestVersionTag(prefix);
+  const commits = (await repo.commitsSince(lastTag?.tag ?? null)).filter((c) => c.parents.length < 2);
+  const commitBump = analyzeCommits(commits);
+  const warnings: string[] = [];
+  const blockers: string[] = [];
+  if (lastTag && lastTag.version !== current) {
+    warnings.push(`${config.version.files[0]} says ${current} but the last tag is ${lastTag.tag}: the next version starts from ${current}`);
+  }
+
+  const changelogPath = join(repo.dir, config.changelog);
+  let unreleased = '';
+  let changelogBump: ReturnType<typeof bumpFromChangelog> = { bump: null, reasons: [] };
+  if (await ctx.fs.exists(changelogPath)) {
+    try {
+      unreleased = unreleasedBody(parseChangelog(await ctx.fs.readFile(changelogPath), config.changelog));
+      changelogBump = bumpFromChangelog(unreleased);
+    } catch (error) {
+      if (!isShipgateError(error)) throw error;
+      blockers.push(error.format());
+    }
+  } else {
+    warnings.push(`${config.changelog} does not exist: it will be created with entries generated from the commits`);
+  }
+
+  const decision = decideVersion({ current, commits: commitBump, changelog: changelogBump, override: bump ?? 'auto' });
+  if (!decision.next && blockers.length === 0) {
+    const since = lastTag ? `since ${lastTag.tag}` : 'in the history';
+    blockers.push(
+      `Nothing to release: no feat, fix, perf or breaking commit ${since} and no entry under "## [Unreleased]" in ${config.changelog}` +
+        ' (add a CHANGELOG entry or a conventional commit, or force one with --bump patch)',
+    );
+  }
+  const changelog = unreleased || (decision.next ? generateChangelogBody(commits) : '');
+  return {
+    currentVersion: current,
+    nextVersion: decision.next,
+    bump: decision.bump,
+    bumpSource: decision.source,
+    reasons: decision.reasons,
+    tag: decision.next ? `${prefix}${decision.next}` : null,
+    previousTag: lastTag?.tag ?? null,
+    changelog,
+    blockers,
+    warnings,
+  };
+}
+
+/** The first version file is the source of truth; the others must agree with it. */
+export async function readCurrentVersion(ctx: CoreContext, repoDir: string, files: string[]): Promise<string> {
+  let current: string | null = null;
+  for (const file of files) {
+    const path = join(repoDir, file);
+    if (!(await ctx.fs.exists(path))) {
+      throw new ShipgateError('CONFIG_INVALID', `version file ${file} does not exist`, {
+        file: '.shipgate.yaml',
+        field: 'version.files',
+        hint: `create ${file} with a version, or list the files that hold it under version.files`,
+      });
+    }
+    const { version, line, column } = readVersion(file, await ctx.fs.readFile(path));
+    if (current === null) current = version;
+    else if (version !== current) {
+      throw new ShipgateError('CONFIG_INVALID', `version ${version} differs from ${current} in ${files[0]}`, {
+        file,
+        line,
+        column,
+        field: 'version',
+        hint: `make every file in version.files say ${current} before releasing`,
+      });
+    }
+  }
+  if (current === null) throw new ShipgateError('CONFIG_INVALID', 'version.files is empty', { file: '.shipgate.yaml', field: 'version.files' });
+  return current;
+}

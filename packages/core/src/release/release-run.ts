@@ -1,0 +1,107 @@
+// The state of one release while it runs: the plan, the journal, the record folded from
+// its events, and the helpers every step uses (run a step, log, record a fact).
+import type { ShipgateConfig } from '../config/config-types.js';
+import type { CoreContext } from '../context.js';
+import { isShipgateError, ShipgateError } from '../errors.js';
+import type { ReleaseEvent, ReleaseFactKey } from '../events.js';
+import type { Repository } from '../git/repository.js';
+import type { ReleasePlan } from '../plan/plan-types.js';
+import { writeJournal, type ReleaseJournal } from './journal.js';
+import { createReleaseRecord, recordEvent, type ReleaseRecord } from './release-record.js';
+import { transition } from './state-machine.js';
+import type { ReleaseStatus, StepName, StepStatus } from './statuses.js';
+
+export interface StepOutcome {
+  status?: Extract<StepStatus, 'succeeded' | 'skipped'>;
+  detail: string;
+}
+
+export class ReleaseRun {
+  readonly record: ReleaseRecord = createReleaseRecord();
+  ctx: CoreContext;
+  status: ReleaseStatus = 'queued';
+
+  constructor(
+    baseCtx: CoreContext,
+    readonly repo: Repository,
+    readonly config: ShipgateConfig,
+    readonly plan: ReleasePlan,
+    readonly journal: ReleaseJournal,
+  ) {
+    const emit = (event: ReleaseEvent) => {
+      recordEvent(this.record, event, baseCtx.clock.now().toISOString());
+      baseCtx.emit(event);
+    };
+    this.ctx = { ...baseCtx, emit };
+  }
+
+  get version(): string {
+    return this.journal.version;
+  }
+
+  get tag(): string {
+    return this.journal.tag;
+  }
+
+  setStatus(next: ReleaseStatus, reason?: string): void {
+    if (next === this.status) return;
+    this.status = transition(this.status, next);
+    this.ctx.emit({ type: 'release.status', status: next, ...(reason ? { reason } : {}) });
+  }
+
+  fact(key: ReleaseFactKey, value: string | null | undefined): void {
+    if (value) this.ctx.emit({ type: 'release.fact', key, value });
+  }
+
+  log(step: StepName, line: string, stream: 'stdout' | 'stderr' | 'info' | 'warn' = 'info'): void {
+    this.ctx.emit({ type: 'step.log', step, line, stream });
+  }
+
+  async saveJournal(): Promise<void> {
+    await writeJournal(this.ctx, this.repo, this.journal);
+  }
+
+  /** After a cancel, the rollback and its checks must still run: drop the cancel signal. */
+  detachFromCancel(): void {
+    const { signal: _signal, ...rest } = this.ctx;
+    this.ctx = rest;
+  }
+
+  isCancelled(): boolean {
+    return this.ctx.signal?.aborted === true;
+  }
+
+  /** Runs one step: emits started/finished with its duration, records it in the journal. */
+  async step(name: StepName, title: string, body: () => Promise<StepOutcome>): Promise<void> {
+    if (this.isCancelled()) throw new ShipgateError('CANCELLED', `cancelled before ${name}`);
+    const started = this.ctx.clock.now().getTime();
+    this.ctx.emit({ type: 'step.started', step: name, title });
+    this.journal.steps[name] = 'running';
+    await this.saveJournal();
+    const elapsed = () => this.ctx.clock.now().getTime() - started;
+    try {
+      const outcome = await body();
+      const status = outcome.status ?? 'succeeded';
+      this.journal.steps[name] = status;
+      await this.saveJournal();
+      this.ctx.emit({ type: 'step.finished', step: name, status, detail: outcome.detail, durationMs: elapsed() });
+    } catch (error) {
+      const detail = isShipgateError(error) ? error.message : error instanceof Error ? error.message : String(error);
+      this.journal.steps[name] = 'failed';
+      await this.saveJournal();
+      this.ctx.emit({ type: 'step.finished', step: name, status: 'failed', detail, durationMs: elapsed() });
+      throw error;
+    }
+  }
+
+  /** Marks a step skipped without running it. */
+  skip(name: StepName, title: string, detail: string): void {
+    this.ctx.emit({ type: 'step.started', step: name, title });
+    this.journal.steps[name] = 'skipped';
+    this.ctx.emit({ type: 'step.finished', step: name, status: 'skipped', detail, durationMs: 0 });
+  }
+
+  isDone(name: StepName): boolean {
+    return this.journal.steps[name] === 'succeeded';
+  }
+}

@@ -1,0 +1,94 @@
+// `shipgate rollback`: re-deploys the previous (or the named) release, checks its health,
+// and records the move in state.yaml (rollback_from / rollback_to / rollback_at).
+import { join } from 'node:path';
+import semver from 'semver';
+import { loadConfig } from '../config/index.js';
+import type { ShipgateConfig } from '../config/config-types.js';
+import type { CoreContext } from '../context.js';
+import { deployProviderFor } from '../deploy/deploy-providers.js';
+import type { ReleaseTarget } from '../deploy/deploy-provider.js';
+import { ShipgateError } from '../errors.js';
+import { gitCommands } from '../git/git-commands.js';
+import { openRepository, remoteTagCommit, type Repository } from '../git/repository.js';
+import { runHealthChecks } from '../health/index.js';
+import { findSpec, writeBackRollback } from '../specflow/index.js';
+import type { ReleaseOutcome } from './release-outcome.js';
+
+export interface RollbackReleaseInput {
+  repoDir: string;
+  ctx: CoreContext;
+  config?: ShipgateConfig;
+  /** The release to return to (vX.Y.Z or X.Y.Z); default: the one before what production runs. */
+  to?: string;
+  actor?: string;
+}
+
+export async function rollbackRelease(input: RollbackReleaseInput): Promise<ReleaseOutcome> {
+  const { ctx, repoDir } = input;
+  const config = input.config ?? (await loadConfig(ctx.fs, repoDir));
+  const repo = openRepository(ctx, repoDir, config.git.remote);
+  const provider = deployProviderFor(config.deploy.provider);
+  const log = (line: string, stream: 'info' | 'warn' | 'stdout' | 'stderr' = 'info') => ctx.emit({ type: 'step.log', step: 'rollback', line, stream });
+  const refs = await repo.remoteRefs();
+  const tags = releasedTags(refs, config.version.tagPrefix);
+  const base = { repoDir, remote: config.git.remote, config: config.deploy, ctx, log };
+  const runningCommit = await provider.currentCommit(base);
+  const current = (runningCommit && tags.find((t) => t.commit === runningCommit)) || tags[0] || null;
+  const target = pickTarget(tags, current, input.to, config.version.tagPrefix);
+  const started = ctx.clock.now().getTime();
+  ctx.emit({ type: 'release.status', status: 'rolling_back', reason: `${current?.tag ?? 'production'} → ${target.tag}` });
+  ctx.emit({ type: 'step.started', step: 'rollback', title: `Roll back to ${target.tag}` });
+  try {
+    const moved = await provider.rollback({ ...base, release: current ?? target, previous: target, to: target });
+    const health = await runHealthChecks(config.health.checks, { ctx, version: target.version, phase: 'rollback', log: (l: string) => log(l) });
+    if (!health.passed) throw new ShipgateError('ROLLBACK_FAILED', `production runs ${target.tag} but its health checks fail: ${health.criticalFailures.join('; ')}`, { hint: 'production is unhealthy: act now' });
+    await recordRollback(ctx, repo, config, current?.version ?? '?', target.version);
+    ctx.emit({ type: 'step.finished', step: 'rollback', status: 'succeeded', detail: moved.detail, durationMs: ctx.clock.now().getTime() - started });
+    ctx.emit({ type: 'release.status', status: 'rolled_back', reason: `production runs ${target.tag}` });
+    return { status: 'rolled_back', version: target.version, previousVersion: current?.version ?? null, tag: target.tag, commit: target.commit, exitCode: 0, error: null, report: null };
+  } catch (error) {
+    const failure = error instanceof ShipgateError ? error : new ShipgateError('ROLLBACK_FAILED', String(error instanceof Error ? error.message : error));
+    ctx.emit({ type: 'step.finished', step: 'rollback', status: 'failed', detail: failure.message, durationMs: ctx.clock.now().getTime() - started });
+    ctx.emit({ type: 'release.status', status: 'failed', reason: failure.message });
+    return { status: 'failed', version: target.version, previousVersion: current?.version ?? null, tag: target.tag, commit: target.commit, exitCode: 1, error: failure.toJSON(), report: null };
+  }
+}
+
+/** Released version tags on the remote, newest first, with the commits they point at. */
+function releasedTags(refs: Map<string, string>, prefix: string): ReleaseTarget[] {
+  const out: ReleaseTarget[] = [];
+  for (const ref of refs.keys()) {
+    if (!ref.startsWith(`refs/tags/${prefix}`) || ref.endsWith('^{}')) continue;
+    const tag = ref.slice('refs/tags/'.length);
+    const version = semver.valid(tag.slice(prefix.length));
+    const commit = remoteTagCommit(refs, tag);
+    if (version && commit && !semver.prerelease(version)) out.push({ tag, version, commit });
+  }
+  return out.sort((a, b) => semver.rcompare(a.version, b.version));
+}
+
+function pickTarget(tags: ReleaseTarget[], current: ReleaseTarget | null, to: string | undefined, prefix: string): ReleaseTarget {
+  if (to) {
+    const wanted = to.startsWith(prefix) ? to : `${prefix}${to}`;
+    const found = tags.find((t) => t.tag === wanted);
+    if (!found) throw new ShipgateError('USAGE', `no released tag ${wanted} on the remote`, { field: '--to', hint: `released: ${tags.slice(0, 8).map((t) => t.tag).join(', ') || 'none'}` });
+    return found;
+  }
+  const older = tags.filter((t) => !current || semver.lt(t.version, current.version));
+  if (!older[0]) throw new ShipgateError('USAGE', `there is no release before ${current?.tag ?? 'the current one'} to roll back to`, { field: '--to' });
+  return older[0];
+}
+
+async function recordRollback(ctx: CoreContext, repo: Repository, config: ShipgateConfig, from: string, to: string): Promise<void> {
+  const spec = await findSpec(ctx.fs, repo.dir, config.specs);
+  if (!spec) return;
+  const stateFile = `${spec.dir}/state.yaml`;
+  const path = join(repo.dir, stateFile);
+  if (!(await ctx.fs.exists(path))) return;
+  const text = writeBackRollback(await ctx.fs.readFile(path), { from, to, at: ctx.clock.now().toISOString() });
+  await ctx.fs.writeFile(path, text);
+  if (!config.report.commit) return;
+  await repo.git.run(gitCommands.add([stateFile]));
+  const commit = await ctx.exec('git', gitCommands.commit(), { cwd: repo.dir, env: { ...ctx.env, GIT_EDITOR: 'true' }, input: `docs(ship): roll back ${from} to ${to}\n` });
+  if (commit.code === 0) await repo.git.try(gitCommands.pushBranch(repo.remote, config.git.mainBranch));
+}

@@ -1,0 +1,125 @@
+// Carries out a plan: gates → version → tag → push → deploy → health → report → monitor,
+// as a list of named steps. Every step is idempotent (the journal in the git dir says what
+// already happened), so running the same plan again finishes an interrupted release.
+import type { ShipgateConfig } from '../config/config-types.js';
+import type { CoreContext } from '../context.js';
+import { isShipgateError, ShipgateError } from '../errors.js';
+import { openRepository } from '../git/repository.js';
+import type { ReleasePlan } from '../plan/plan-types.js';
+import { readJournal, type ReleaseJournal } from './journal.js';
+import { ReleaseRun } from './release-run.js';
+import { finishWithRollback, type ReleaseOutcome, outcomeOf } from './release-outcome.js';
+import { bumpVersionStep } from './steps/bump-version-step.js';
+import { deployStep } from './steps/deploy-step.js';
+import { healthChecksStep } from './steps/health-checks-step.js';
+import { monitorStep, prepareMonitoring, type PreparedMonitoring } from './steps/monitor-step.js';
+import { pushStep } from './steps/push-step.js';
+import { shipReportStep, writeShipRecord } from './steps/ship-report-step.js';
+import { tagStep } from './steps/tag-step.js';
+import { verifyGatesStep } from './steps/verify-gates-step.js';
+
+export interface RunReleaseInput {
+  repoDir: string;
+  config: ShipgateConfig;
+  plan: ReleasePlan;
+  ctx: CoreContext;
+  /** false skips post-deploy monitoring even when enabled in config (--no-monitor). */
+  monitor?: boolean;
+  dryRun?: boolean;
+  actor?: string;
+}
+
+export async function runRelease(input: RunReleaseInput): Promise<ReleaseOutcome> {
+  const { plan, config, ctx } = input;
+  if (plan.blocked || !plan.nextVersion || !plan.tag) {
+    throw new ShipgateError('GATE_BLOCKED', plan.blockers.join('; ') || 'nothing to release', { hint: 'nothing was written or pushed; run shipgate plan to see every gate' });
+  }
+  const repo = openRepository(ctx, input.repoDir, config.git.remote);
+  const journal = await startJournal(input, repo);
+  const run = new ReleaseRun(ctx, repo, config, plan, journal);
+  if (plan.resuming) run.status = 'interrupted';
+  if (input.dryRun) return dryRun(run);
+
+  run.setStatus('running', plan.resuming ? `resuming ${plan.tag}` : undefined);
+  journal.status = 'running';
+  await run.saveJournal();
+  let deployed = false;
+  try {
+    await verifyGatesStep(run);
+    await bumpVersionStep(run);
+    await tagStep(run);
+    await pushStep(run);
+    let monitoring: PreparedMonitoring | null = null;
+    const watch = input.monitor !== false && config.monitoring.enabled;
+    await deployStep(run, watch ? async () => void (monitoring = await prepareMonitoring(run)) : undefined);
+    deployed = true;
+    await healthChecksStep(run, 'deploy', run.version);
+    let report = await shipReportStep(run);
+    const prepared = monitoring as PreparedMonitoring | null;
+    if (prepared) {
+      const breach = await monitorStep(run, prepared);
+      if (breach) return await finishWithRollback(run, breach, 'rolled_back');
+      report = await writeShipRecord(run, 'succeeded', null, prepared.chart());
+    }
+    run.setStatus('succeeded');
+    journal.status = 'succeeded';
+    await run.saveJournal();
+    return outcomeOf(run, report, null);
+  } catch (error) {
+    return await handleFailure(run, error, deployed);
+  }
+}
+
+async function handleFailure(run: ReleaseRun, error: unknown, deployed: boolean): Promise<ReleaseOutcome> {
+  const cancelled = run.isCancelled() || (isShipgateError(error) && error.code === 'CANCELLED');
+  const failure = isShipgateError(error) ? error : new ShipgateError('INTERNAL', error instanceof Error ? error.message : String(error), { cause: error });
+  if (deployed || (cancelled && run.journal.steps.deploy === 'running')) {
+    const reason = cancelled ? 'the release was cancelled' : failure.message;
+    return finishWithRollback(run, reason, cancelled ? 'cancelled' : 'rolled_back', failure);
+  }
+  if (cancelled) {
+    run.setStatus('cancelled', 'cancelled before anything was deployed');
+    run.journal.status = 'cancelled';
+    await run.saveJournal();
+    return outcomeOf(run, null, failure);
+  }
+  run.setStatus('failed', failure.message);
+  // a release that failed before deploying can be finished by running promote again
+  const pushed = run.journal.steps.push === 'succeeded' || run.journal.steps.push === 'skipped';
+  run.journal.status = failure.code === 'GATE_BLOCKED' ? 'failed' : 'interrupted';
+  await run.saveJournal();
+  if (pushed && failure.code === 'DEPLOY_FAILED') {
+    run.log('deploy', `main and ${run.tag} are on ${run.repo.remote}; production still runs the previous release. Run shipgate promote again to finish ${run.tag}.`, 'warn');
+  }
+  return outcomeOf(run, null, failure);
+}
+
+async function startJournal(input: RunReleaseInput, repo: ReturnType<typeof openRepository>): Promise<ReleaseJournal> {
+  const { plan, ctx } = input;
+  if (plan.resuming) {
+    const existing = await readJournal(ctx, repo);
+    if (existing && existing.tag === plan.tag) return existing;
+  }
+  return {
+    version: plan.nextVersion!,
+    tag: plan.tag!,
+    previousVersion: plan.currentVersion,
+    previousTag: plan.previousTag,
+    head: plan.head,
+    commit: null,
+    previousDeployCommit: null,
+    previousDeployRecorded: false,
+    spec: plan.spec,
+    changelogBody: plan.changelog,
+    status: 'queued',
+    steps: {},
+    startedAt: ctx.clock.now().toISOString(),
+    ...(input.actor ? { actor: input.actor } : {}),
+  };
+}
+
+function dryRun(run: ReleaseRun): ReleaseOutcome {
+  for (const gate of run.plan.gates) run.ctx.emit({ type: 'gate.result', gate });
+  for (const step of run.plan.steps) run.skip(step, step, `dry run: would run ${step}`);
+  return { status: 'succeeded', version: run.version, previousVersion: run.plan.currentVersion, tag: run.tag, commit: null, exitCode: 0, error: null, report: null, dryRun: true };
+}

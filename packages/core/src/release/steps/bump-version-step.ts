@@ -1,0 +1,73 @@
+import { join } from 'node:path';
+import { createChangelog, hasReleaseSection, parseChangelog, releaseChangelog } from '../../changelog/index.js';
+import { gitCommands } from '../../git/git-commands.js';
+import { writeVersion } from '../../version/index.js';
+import type { ReleaseRun } from '../release-run.js';
+
+/** Version files + CHANGELOG rewritten, then one `chore(release): vX.Y.Z` commit. Idempotent. */
+export async function bumpVersionStep(run: ReleaseRun): Promise<void> {
+  await run.step('bump-version', `Bump version to ${run.version}`, async () => {
+    const { repo, journal, config, ctx } = run;
+    const head = await repo.head();
+    const subject = `chore(release): ${run.tag}`;
+    if (journal.commit && head && (head === journal.commit || (await repo.isAncestor(journal.commit, head)))) {
+      return { status: 'skipped', detail: `already committed as ${journal.commit.slice(0, 7)}` };
+    }
+    if (head && head !== journal.head && (await repo.subject(head)) === subject) {
+      journal.commit = head;
+      await run.saveJournal();
+      run.fact('commit', head);
+      return { status: 'skipped', detail: `already committed as ${head.slice(0, 7)}` };
+    }
+    const changed: string[] = [];
+    for (const file of config.version.files) {
+      const path = join(repo.dir, file);
+      const before = await ctx.fs.readFile(path);
+      const after = writeVersion(file, before, run.version);
+      if (after !== before) {
+        await ctx.fs.writeFile(path, after);
+        changed.push(file);
+      }
+      run.log('bump-version', `${file}: ${run.plan.currentVersion ?? '?'} → ${run.version}`);
+    }
+    const changelogPath = join(repo.dir, config.changelog);
+    const exists = await ctx.fs.exists(changelogPath);
+    const text = exists ? await ctx.fs.readFile(changelogPath) : createChangelog(config.project);
+    if (!hasReleaseSection(parseChangelog(text, config.changelog), run.version)) {
+      const released = releaseChangelog(text, {
+        file: config.changelog,
+        version: run.version,
+        previousVersion: run.plan.currentVersion,
+        date: localDate(ctx.clock.now()),
+        tagPrefix: config.version.tagPrefix,
+        generatedBody: run.plan.changelog,
+      });
+      await ctx.fs.writeFile(changelogPath, released.text);
+      journal.changelogBody = released.body;
+      changed.push(config.changelog);
+      run.log('bump-version', `${config.changelog}: Unreleased → ## [${run.version}]`);
+    }
+    await repo.git.run(gitCommands.add([...config.version.files, config.changelog]));
+    const identity = (await repo.hasIdentity()) ? {} : FALLBACK_IDENTITY;
+    const result = await ctx.exec('git', gitCommands.commit(), { cwd: repo.dir, env: { ...ctx.env, GIT_EDITOR: 'true', ...identity }, input: `${subject}\n` });
+    if (result.code !== 0) throw new Error(`git commit failed: ${(result.stderr || result.stdout).trim()}`);
+    const commit = (await repo.head())!;
+    journal.commit = commit;
+    await run.saveJournal();
+    run.fact('commit', commit);
+    return { detail: `${subject} (${commit.slice(0, 7)}): ${changed.join(', ')}` };
+  });
+}
+
+const FALLBACK_IDENTITY = {
+  GIT_AUTHOR_NAME: 'Shipgate',
+  GIT_AUTHOR_EMAIL: 'shipgate@localhost',
+  GIT_COMMITTER_NAME: 'Shipgate',
+  GIT_COMMITTER_EMAIL: 'shipgate@localhost',
+};
+
+/** The machine's local date, YYYY-MM-DD (CONTRACT §3.3). */
+export function localDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

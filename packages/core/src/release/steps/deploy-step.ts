@@ -1,0 +1,65 @@
+import { createGithubRelease } from '../../deploy/github-release.js';
+import { waitForVersion } from '../../deploy/wait-for-version.js';
+import { deployProviderFor } from '../../deploy/deploy-providers.js';
+import type { DeployInput, ReleaseTarget } from '../../deploy/deploy-provider.js';
+import type { ReleaseRun } from '../release-run.js';
+
+export function deployInput(run: ReleaseRun, step: 'deploy' | 'rollback'): Omit<DeployInput, 'release' | 'previous'> {
+  return {
+    repoDir: run.repo.dir,
+    remote: run.config.git.remote,
+    config: run.config.deploy,
+    ctx: run.ctx,
+    log: (line, stream) => run.log(step, line, stream),
+    ...(run.ctx.signal ? { signal: run.ctx.signal } : {}),
+  };
+}
+
+export function releaseTarget(run: ReleaseRun): ReleaseTarget {
+  return { version: run.version, tag: run.tag, commit: run.journal.commit! };
+}
+
+/** The release production ran before: the previous tag, at the exact commit recorded before the deploy. */
+export async function previousTarget(run: ReleaseRun): Promise<ReleaseTarget | null> {
+  const { journal, repo } = run;
+  if (!journal.previousTag || !journal.previousVersion) return null;
+  const commit = journal.previousDeployCommit ?? (await repo.resolve(journal.previousTag));
+  return commit ? { version: journal.previousVersion, tag: journal.previousTag, commit } : null;
+}
+
+/** Records what production runs now (once), deploys, then the optional extras. */
+export async function deployStep(run: ReleaseRun, beforeDeploy?: () => Promise<void>): Promise<void> {
+  const provider = deployProviderFor(run.config.deploy.provider);
+  await run.step('deploy', `Deploy ${run.tag} (${provider.name})`, async () => {
+    const base = deployInput(run, 'deploy');
+    if (!run.journal.previousDeployRecorded) {
+      run.journal.previousDeployCommit = await provider.currentCommit(base);
+      run.journal.previousDeployRecorded = true;
+      await run.saveJournal();
+    }
+    run.fact('previousDeployCommit', run.journal.previousDeployCommit);
+    if (beforeDeploy) await beforeDeploy();
+    const result = await provider.deploy({ ...base, release: releaseTarget(run), previous: await previousTarget(run) });
+    run.journal.deployedAt = run.ctx.clock.now().toISOString();
+    if (result.deploymentId) run.journal.deploymentId = result.deploymentId;
+    if (result.deploymentUrl) run.journal.deploymentUrl = result.deploymentUrl;
+    await run.saveJournal();
+    run.fact('deploymentId', result.deploymentId);
+    run.fact('deploymentUrl', result.deploymentUrl);
+    const { waitForVersion: wait, githubRelease } = run.config.deploy;
+    if (wait) await waitForVersion(wait, { ctx: run.ctx, version: run.version, log: base.log, ...(base.signal ? { signal: base.signal } : {}) });
+    if (githubRelease && !run.journal.githubReleaseUrl) {
+      try {
+        const { url } = await createGithubRelease({ ctx: run.ctx, config: githubRelease, tag: run.tag, body: run.journal.changelogBody });
+        run.journal.githubReleaseUrl = url;
+        await run.saveJournal();
+        run.fact('githubReleaseUrl', url);
+        run.log('deploy', `GitHub Release: ${url}`);
+      } catch (error) {
+        // a missing release page never undoes a healthy deploy
+        run.log('deploy', `GitHub Release not created: ${error instanceof Error ? error.message : String(error)}`, 'warn');
+      }
+    }
+    return { detail: result.detail };
+  });
+}

@@ -1,0 +1,69 @@
+import type { WindowStats, MetricSource } from '../../monitoring/metric-source.js';
+import { createMetricSource } from '../../monitoring/metric-sources.js';
+import { measureBaseline } from '../../monitoring/measure-baseline.js';
+import { monitoringChartSvg } from '../../monitoring/monitoring-chart-svg.js';
+import { watchProduction } from '../../monitoring/watch-production.js';
+import type { MonitorSample } from '../../events.js';
+import type { ReleaseRun } from '../release-run.js';
+
+export interface PreparedMonitoring {
+  source: MetricSource;
+  baseline: WindowStats;
+  samples: MonitorSample[];
+  chart(): string | null;
+}
+
+/** Measures the pre-deploy baseline (called inside the deploy step, before production changes). */
+export async function prepareMonitoring(run: ReleaseRun): Promise<PreparedMonitoring> {
+  const config = run.config.monitoring;
+  const source = createMetricSource(run.ctx, config.source);
+  const until = new Date(run.ctx.clock.now().getTime() + (source.keepsHistory ? 0 : config.baselineSeconds * 1000));
+  if (!source.keepsHistory) run.log('deploy', `measuring the baseline from ${config.source.url} for ${config.baselineSeconds} s (until ${until.toISOString()}) before deploying`);
+  const baseline = await measureBaseline({
+    ctx: run.ctx,
+    source,
+    seconds: config.baselineSeconds,
+    log: (line, stream) => run.log('deploy', line, stream),
+    ...(run.ctx.signal ? { signal: run.ctx.signal } : {}),
+  });
+  run.log('deploy', `baseline: ${baseline.requests} requests, ${baseline.errors} errors, p95 ${baseline.p95Ms === null ? 'unknown' : `${Math.round(baseline.p95Ms)} ms`}`);
+  const prepared: PreparedMonitoring = {
+    source,
+    baseline,
+    samples: [],
+    chart: () => (prepared.samples.length ? monitoringChartSvg(prepared.samples) : null),
+  };
+  return prepared;
+}
+
+/** Watches production; returns the breach reason when it must be rolled back, else null. */
+export async function monitorStep(run: ReleaseRun, monitoring: PreparedMonitoring): Promise<string | null> {
+  const config = run.config.monitoring;
+  run.setStatus('monitoring', `watching production for ${Math.round(config.windowSeconds / 60)} min`);
+  run.journal.status = 'monitoring';
+  await run.saveJournal();
+  let breach: string | null = null;
+  const deployedAt = run.journal.deployedAt ? new Date(run.journal.deployedAt) : run.ctx.clock.now();
+  await run.step('monitor', `Watch production until ${new Date(deployedAt.getTime() + config.windowSeconds * 1000).toISOString()}`, async () => {
+    const result = await watchProduction({
+      config,
+      ctx: run.ctx,
+      source: monitoring.source,
+      baseline: monitoring.baseline,
+      deployedAt,
+      log: (line, stream) => run.log('monitor', line, stream),
+      ...(run.ctx.signal ? { signal: run.ctx.signal } : {}),
+    });
+    monitoring.samples.push(...result.samples);
+    if (result.verdict === 'FAIL') {
+      if (config.onBreach === 'rollback') {
+        breach = `monitoring verdict FAIL: ${result.reason}`;
+        return { detail: breach };
+      }
+      run.log('monitor', `monitoring verdict FAIL (alert only, no rollback): ${result.reason}`, 'warn');
+    }
+    return { detail: `${result.verdict}: ${result.reason}` };
+  });
+  if (!breach) run.setStatus('running');
+  return breach;
+}

@@ -1,0 +1,40 @@
+import { ShipgateError } from '../../errors.js';
+import { deployProviderFor } from '../../deploy/deploy-providers.js';
+import type { ReleaseRun } from '../release-run.js';
+import { deployInput, previousTarget, releaseTarget } from './deploy-step.js';
+import { healthChecksStep } from './health-checks-step.js';
+
+export interface RollbackResult {
+  /** The version production runs now. */
+  to: string;
+  healthy: boolean;
+  at: string;
+}
+
+/**
+ * Puts the previous release back (the exact commit recorded before the deploy) and runs
+ * the health checks on it. Throws ROLLBACK_FAILED when production could not be moved.
+ */
+export async function rollbackStep(run: ReleaseRun, reason: string): Promise<RollbackResult> {
+  const provider = deployProviderFor(run.config.deploy.provider);
+  const previous = await previousTarget(run);
+  let result: RollbackResult | null = null;
+  run.detachFromCancel();
+  await run.step('rollback', `Roll back to ${previous?.tag ?? 'the previous release'}`, async () => {
+    run.log('rollback', `rolling back: ${reason}`);
+    if (!previous) {
+      throw new ShipgateError('ROLLBACK_FAILED', `there is no previous release to return to: production runs ${run.tag}`, { hint: 'fix forward: release a corrected version' });
+    }
+    const base = deployInput(run, 'rollback');
+    const moved = await provider.rollback({ ...base, release: releaseTarget(run), previous, to: previous });
+    run.fact('productionNow', previous.tag);
+    const health = await healthChecksStep(run, 'rollback', previous.version);
+    const healthy = health === null || health.passed;
+    result = { to: previous.version, healthy, at: run.ctx.clock.now().toISOString() };
+    if (!healthy) {
+      throw new ShipgateError('ROLLBACK_FAILED', `production runs ${previous.tag} again but its health checks fail: ${health?.criticalFailures.join('; ')}`, { hint: 'production is unhealthy: act now' });
+    }
+    return { detail: `${moved.detail}; health checks pass on ${previous.tag}` };
+  });
+  return result!;
+}

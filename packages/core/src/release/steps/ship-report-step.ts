@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import { gitCommands } from '../../git/git-commands.js';
+import { renderShipReport } from '../../report/render-ship-report.js';
+import { writeBackRelease, writeBackRollback } from '../../specflow/index.js';
+import type { ReleaseRun } from '../release-run.js';
+import type { ReleaseStatus } from '../statuses.js';
+
+export interface RollbackNote {
+  to: string;
+  at: string;
+  reason: string;
+  healthy: boolean;
+}
+
+export function shipReportPath(run: ReleaseRun): string {
+  return run.plan.spec ? `${run.plan.spec.dir}/production-ship-report.md` : `docs/ship-reports/${run.tag}.md`;
+}
+
+/**
+ * Writes the ship report and the state.yaml write-back, commits them in one
+ * `docs(ship):` commit and pushes main. A failed push is a warning, never a failed release.
+ */
+export async function writeShipRecord(run: ReleaseRun, status: ReleaseStatus, rollback: RollbackNote | null, chart: string | null): Promise<string> {
+  const { ctx, repo, journal, config } = run;
+  const reportFile = shipReportPath(run);
+  const report = renderShipReport({ plan: run.plan, config, journal, record: run.record, status, generatedAt: ctx.clock.now().toISOString(), rollback, monitoringChart: chart });
+  await ctx.fs.mkdir(join(repo.dir, reportFile, '..'));
+  await ctx.fs.writeFile(join(repo.dir, reportFile), report);
+  const files = [reportFile];
+  if (run.plan.spec) {
+    const stateFile = `${run.plan.spec.dir}/state.yaml`;
+    const statePath = join(repo.dir, stateFile);
+    if (await ctx.fs.exists(statePath)) {
+      let text = await ctx.fs.readFile(statePath);
+      text = writeBackRelease(text, {
+        version: journal.version,
+        tag: journal.tag,
+        tagCreatedAt: journal.startedAt,
+        deployedAt: journal.deployedAt ?? ctx.clock.now().toISOString(),
+        commitSha: journal.commit ?? '',
+        shipReport: reportFile,
+        ...(config.productionUrl ? { url: config.productionUrl } : {}),
+        ...(journal.githubReleaseUrl ? { githubReleaseUrl: journal.githubReleaseUrl } : {}),
+      });
+      if (rollback) text = writeBackRollback(text, { from: journal.version, to: rollback.to, at: rollback.at });
+      await ctx.fs.writeFile(statePath, text);
+      files.push(stateFile);
+    }
+  }
+  run.fact('shipReport', reportFile);
+  if (config.report.commit) await commitAndPush(run, files, rollback ? `docs(ship): roll back ${journal.tag} to ${rollback.to}` : `docs(ship): ship report for ${journal.tag}`);
+  return report;
+}
+
+async function commitAndPush(run: ReleaseRun, files: string[], subject: string): Promise<void> {
+  const { repo, ctx, config } = run;
+  const step = 'ship-report';
+  await repo.git.run(gitCommands.add(files));
+  const staged = await repo.git.try(['diff', '--cached', '--quiet']);
+  if (staged.code === 0) return;
+  const identity = (await repo.hasIdentity()) ? {} : { GIT_AUTHOR_NAME: 'Shipgate', GIT_AUTHOR_EMAIL: 'shipgate@localhost', GIT_COMMITTER_NAME: 'Shipgate', GIT_COMMITTER_EMAIL: 'shipgate@localhost' };
+  const commit = await ctx.exec('git', gitCommands.commit(), { cwd: repo.dir, env: { ...ctx.env, GIT_EDITOR: 'true', ...identity }, input: `${subject}\n` });
+  if (commit.code !== 0) {
+    run.log(step, `could not commit the ship report: ${commit.stderr.trim()}`, 'warn');
+    return;
+  }
+  const push = await repo.git.try(gitCommands.pushBranch(repo.remote, config.git.mainBranch));
+  if (push.code !== 0) {
+    run.log(step, `the ship report is committed locally but ${repo.remote} refused it (${push.stderr.trim().split('\n').at(-1)}): push ${config.git.mainBranch} when you can`, 'warn');
+  } else {
+    run.log(step, `${subject} pushed to ${repo.remote}/${config.git.mainBranch}`);
+  }
+}
+
+export async function shipReportStep(run: ReleaseRun, chart: string | null = null): Promise<string> {
+  let report = '';
+  await run.step('ship-report', 'Write the ship report', async () => {
+    report = await writeShipRecord(run, run.status === 'running' ? 'succeeded' : run.status, null, chart);
+    return { detail: shipReportPath(run) };
+  });
+  return report;
+}

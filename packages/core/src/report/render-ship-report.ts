@@ -1,0 +1,114 @@
+// The ship report (specs/NNN-slug/production-ship-report.md): summary, gates with evidence,
+// the version decision, timeline, health checks, artifacts, the exact rollback procedure,
+// the monitoring plan and verdict. Folded from the release's record; pure.
+import type { ShipgateConfig } from '../config/config-types.js';
+import type { ReleasePlan } from '../plan/plan-types.js';
+import type { ReleaseJournal } from '../release/journal.js';
+import type { ReleaseRecord } from '../release/release-record.js';
+import type { ReleaseStatus } from '../release/statuses.js';
+import { rollbackProcedure } from './rollback-procedure.js';
+
+export interface ShipReportInput {
+  plan: ReleasePlan;
+  config: ShipgateConfig;
+  journal: ReleaseJournal;
+  record: ReleaseRecord;
+  status: ReleaseStatus;
+  generatedAt: string;
+  /** Set when the release was rolled back: where production is now. */
+  rollback?: { to: string; at: string; reason: string; healthy: boolean } | null;
+  /** Inline SVG chart of the monitoring samples, when monitoring ran. */
+  monitoringChart?: string | null;
+}
+
+const STATUS_WORDS: Partial<Record<ReleaseStatus, string>> = {
+  succeeded: '✅ succeeded',
+  failed: '❌ failed',
+  rolled_back: '↩️ rolled back',
+  cancelled: '⏹ cancelled',
+  monitoring: '👀 monitoring',
+  running: '▶ running',
+};
+
+export function cell(text: string | number | null | undefined): string {
+  return String(text ?? '—').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+export function renderShipReport(input: ShipReportInput): string {
+  const { plan, config, journal, record, status } = input;
+  const title = plan.spec?.slug ?? config.project;
+  const lines: string[] = [`# Production Ship Report: ${title}`, ''];
+  const summary: Array<[string, string | null | undefined]> = [
+    ['Project', config.project],
+    ['Version', `${journal.tag} (from ${journal.previousTag ?? 'nothing'})`],
+    ['Status', STATUS_WORDS[status] ?? status],
+    ['Released by', journal.actor],
+    ['Started at', journal.startedAt],
+    ['Deployed at', journal.deployedAt],
+    ['Report written at', input.generatedAt],
+    ['Deployment provider', config.deploy.provider],
+    ['Deployment ID', journal.deploymentId],
+    ['Deployment URL', journal.deploymentUrl],
+    ['Production URL', config.productionUrl],
+    ['GitHub Release', journal.githubReleaseUrl],
+  ];
+  lines.push('## Deployment Summary', '');
+  for (const [label, value] of summary) if (value) lines.push(`- **${label}**: ${value}`);
+  if (input.rollback) {
+    const r = input.rollback;
+    lines.push('', `> **Rolled back** at ${r.at}: ${r.reason}. Production runs **${r.to}** again${r.healthy ? ' and its health checks pass' : ' — and its health checks FAILED: act now'}.`);
+  }
+  lines.push('', '## Gates', '', '| gate | status | evidence |', '| --- | --- | --- |');
+  for (const g of record.gates.length ? record.gates : plan.gates) {
+    const source = g.evidence?.file ? ` (${g.evidence.file}${g.evidence.field ? `: ${g.evidence.field}` : ''})` : '';
+    lines.push(`| ${cell(g.title)} | ${g.status} | ${cell(g.detail + source)} |`);
+  }
+  lines.push('', '## Version decision', '', `${plan.currentVersion ?? '—'} → **${journal.version}** (${plan.bump ?? plan.bumpSource ?? 'resume'}${plan.bumpSource ? `, decided by ${plan.bumpSource}` : ''})`, '');
+  for (const r of plan.reasons.filter((r) => r.bump !== 'none')) {
+    const what = r.commit ? `\`${r.commit}\` ${r.subject ?? ''}` : `${r.changelogSection ?? ''}: ${r.entry ?? ''}`;
+    lines.push(`- ${r.bump}: ${what}`);
+  }
+  lines.push('', '## Timeline', '', '| step | status | started | duration | detail |', '| --- | --- | --- | --- | --- |');
+  for (const s of record.steps) {
+    lines.push(`| ${s.name} | ${s.status} | ${cell(s.startedAt)} | ${s.durationMs === null ? '—' : `${(s.durationMs / 1000).toFixed(1)} s`} | ${cell(s.detail)} |`);
+  }
+  lines.push('', '## Health Checks', '');
+  if (record.health.length === 0) lines.push('No health checks ran (configure `health.checks` in `.shipgate.yaml`).');
+  else {
+    lines.push('| phase | check | kind | severity | result | observed | latency | detail |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const h of record.health) {
+      const icon = h.outcome === 'pass' ? '✅ pass' : h.outcome === 'fail' ? '❌ fail' : '❓ could not measure';
+      lines.push(`| ${h.phase} | ${cell(h.check)} | ${h.kind} | ${h.severity} | ${icon} | ${cell(h.observed)} | ${h.latencyMs === null ? '—' : `${h.latencyMs} ms`} | ${cell(h.detail)} |`);
+    }
+  }
+  lines.push('', '## Deployment Artifacts', '', `- Git tag: \`${journal.tag}\` (annotated)`, `- Commit SHA: \`${journal.commit ?? '—'}\``);
+  if (journal.previousDeployCommit) lines.push(`- Production ran before: \`${journal.previousDeployCommit}\` (${journal.previousTag ?? 'unknown'})`);
+  lines.push('', '### CHANGELOG', '', journal.changelogBody.trim() || '_no entries_', '');
+  lines.push('## Rollback Procedure', '', ...rollbackProcedure(config, journal), '');
+  lines.push('## Monitoring', '');
+  if (!config.monitoring.enabled) {
+    lines.push('Automatic monitoring is off (`monitoring.enabled: false`). Watch for 15–30 minutes: error rate within 1 percentage point of the pre-deploy baseline, p95 latency within 10%, no critical alerts, background jobs processing.');
+  } else {
+    const m = config.monitoring;
+    lines.push(`Plan: ${Math.round(m.windowSeconds / 60)} min window after ${m.warmupSeconds} s warm-up, evaluated every ${m.intervalSeconds} s against a ${m.baselineSeconds} s baseline; breach when the error rate rises more than ${m.thresholds.errorRateIncrease} pp or p95 latency degrades more than ${Math.round(m.thresholds.latencyDegradation * 100)}% (action: ${m.onBreach}).`);
+    if (record.verdict) lines.push('', `**Verdict: ${record.verdict.verdict}** — ${record.verdict.reason}`);
+    const last = record.samples.at(-1);
+    if (last) {
+      lines.push('', '| measure | baseline | current |', '| --- | --- | --- |');
+      lines.push(`| requests | ${last.baseline.requests} | ${last.current.requests} |`);
+      lines.push(`| error rate | ${pct(last.baseline.errorRate)} | ${pct(last.current.errorRate)} |`);
+      lines.push(`| p95 latency | ${ms(last.baseline.p95Ms)} | ${ms(last.current.p95Ms)} |`);
+    }
+    if (input.monitoringChart) lines.push('', input.monitoringChart);
+  }
+  if (record.warnings.length) lines.push('', '## Warnings', '', ...record.warnings.map((w) => `- ${w}`));
+  return `${lines.join('\n')}\n`;
+}
+
+function pct(value: number | null): string {
+  return value === null ? '—' : `${(value * 100).toFixed(2)}%`;
+}
+
+function ms(value: number | null): string {
+  return value === null ? '—' : `${Math.round(value)} ms`;
+}
