@@ -25,7 +25,7 @@ export const httpCheck: HealthCheck<HttpCheckConfig> = {
         });
       }
     }
-    for (const path of Object.keys(config.json ?? {})) parseJsonPath(path);
+    for (const path of Object.keys(config.json ?? {})) parseJsonPath(path, `health.checks.${config.name}.json`);
   },
   async attempt({ config, ctx, version, timeoutMs, signal }) {
     const started = ctx.clock.now();

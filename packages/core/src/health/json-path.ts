@@ -4,7 +4,7 @@ import { ShipgateError } from '../errors.js';
 
 export type PathSegment = string | number;
 
-export function parseJsonPath(path: string): PathSegment[] {
+export function parseJsonPath(path: string, field = 'json'): PathSegment[] {
   const segments: PathSegment[] = [];
   const token = /\.?([^.[\]]+)|\[(\d+)\]|\["([^"]*)"\]|\['([^']*)'\]/gy;
   let match: RegExpExecArray | null;
@@ -14,7 +14,7 @@ export function parseJsonPath(path: string): PathSegment[] {
   }
   if (token.lastIndex !== path.length || segments.length === 0) {
     throw new ShipgateError('CONFIG_INVALID', `"${path}" is not a JSON path`, {
-      field: 'json',
+      field,
       hint: 'write paths like status, data.version or items[0].name',
     });
   }

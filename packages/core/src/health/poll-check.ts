@@ -48,8 +48,8 @@ export async function pollCheck(config: HealthCheckConfig, input: PollInput): Pr
     passes = result.outcome === 'pass' ? passes + 1 : 0;
     misses = result.outcome === 'pass' ? 0 : misses + 1;
 
-    if (passes >= config.successThreshold) return finish(attempt, result, `${result.detail}${passesNote(attempt, config)}`);
-    if (misses >= config.failureThreshold) return finish(attempt, result, `${result.detail}${missesNote(misses)}`);
+    if (passes >= Math.max(1, config.successThreshold)) return finish(attempt, result, `${result.detail}${passesNote(attempt, config)}`);
+    if (misses >= Math.max(1, config.failureThreshold)) return finish(attempt, result, `${result.detail}${missesNote(misses)}`);
     // the next attempt would start at or after the deadline: decide now instead of waiting for it
     const nextAttemptAt = attemptStart + config.intervalSeconds * 1000;
     if (nextAttemptAt >= deadline) return finish(attempt, deadlineResult(result), deadlineDetail(result, config, passes, attempt));

@@ -88,6 +88,23 @@ describe('runHealthChecks', () => {
     expect(summary.results[0]!.detail).toContain('1/3 consecutive passes');
   });
 
+  it('bounds each attempt by timeoutSeconds and never past the deadline', async () => {
+    const clock = new ManualClock();
+    const timeouts: Array<number | undefined> = [];
+    const ctx = fakeContext({
+      clock,
+      http: async (_url, request) => {
+        timeouts.push(request?.timeoutMs);
+        clock.advance(4_000);
+        throw new Error(`timed out after ${request?.timeoutMs} ms`);
+      },
+    });
+    const config = httpConfig('api', { timeoutSeconds: 4, intervalSeconds: 5, failureThreshold: 10, deadlineSeconds: 12 });
+    const summary = await runHealthChecks([config], { ctx, version: '1', phase: 'deploy' });
+    expect(timeouts).toEqual([4_000, 4_000, 2_000]);
+    expect(summary.results[0]).toMatchObject({ outcome: 'unknown', attempt: 3 });
+  });
+
   it('keeps "could not measure" apart from "measured bad" and fails the run on a critical unknown', async () => {
     const s = scriptedContext({ 'http://app/api': [new Error('connection refused')] });
     const summary = await run([httpConfig('api')], s.ctx);
