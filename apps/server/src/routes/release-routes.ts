@@ -27,6 +27,10 @@ export function releaseRoutes(app: FastifyInstance): void {
         body: promoteBodySchema,
         response: { 202: releaseSchema, ...errors(400, 401, 403, 404, 409, 422, 502) },
       },
+      // a bodiless POST means "all defaults"
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
     },
     async (request, reply) => {
       const project = svc.projects.get(request.params.id);

@@ -1,4 +1,42 @@
+import { resolve } from 'node:path';
 import type { CliArgs } from '../cli-args.js';
-export async function demoCommand(_args: CliArgs): Promise<number> {
-  return 1;
+
+/**
+ * `shipgate demo`: builds (or reuses) the sandbox in ./.demo, starts the demo production
+ * service that follows the sandbox's production branch, and serves the dashboard.
+ */
+export async function demoCommand(args: CliArgs): Promise<number> {
+  const [{ buildSandbox }, { DEMO_SERVICE_PORT }, { runDemoService }, { serve }] = await Promise.all([
+    import('../../demo/build-sandbox.js'),
+    import('../../demo/sandbox-files.js'),
+    import('@shipgate/demo-service'),
+    import('../../serve.js'),
+  ]);
+  const servicePort = args.port === DEMO_SERVICE_PORT ? DEMO_SERVICE_PORT + 1 : DEMO_SERVICE_PORT;
+  const sandbox = buildSandbox({ root: resolve(args.dataDir === '.shipgate' ? '.demo' : args.dataDir), reset: args.reset, servicePort });
+  console.log(sandbox.created ? `Demo sandbox created in ${sandbox.root}` : `Reusing the demo sandbox in ${sandbox.root} (--reset recreates it)`);
+  const service = await runDemoService({
+    port: servicePort,
+    host: '127.0.0.1',
+    repoDir: sandbox.serviceDir,
+    follow: { origin: sandbox.origin, branch: 'production', pollMs: 500 },
+    log: (line) => console.log(`[demo-service] ${line}`),
+  });
+  console.log(`Demo production service on ${service.url} running ${service.release().version}`);
+  const server = await serve({
+    port: args.port,
+    host: args.host,
+    dataDir: sandbox.dataDir,
+    projects: [sandbox.app],
+    demo: { app: sandbox.app },
+    handleSignals: false,
+    print: (line) => console.log(line.replace('Shipgate is running at', 'Open the dashboard:')),
+  });
+  const stop = () => {
+    void Promise.allSettled([server.close(), service.close()]).then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  console.log(`Promote ${'demo-shop'} from the dashboard; "Make the next release faulty" shows the automatic rollback.`);
+  return new Promise<number>(() => {});
 }

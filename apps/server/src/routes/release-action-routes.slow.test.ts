@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeEngine } from '../testing/fake-engine.js';
+import { asDeployer, createTestApp, waitForStatus, type TestApp } from '../testing/test-app.js';
+
+let t: TestApp;
+afterEach(async () => t?.app.close());
+
+const post = (url: string) => t.app.inject({ method: 'POST', url, headers: asDeployer });
+const promote = () => post(`/api/projects/${t.projectId}/releases`);
+
+/** An engine whose deploy step waits until the test lets it go (or the release is cancelled). */
+function holdingEngine() {
+  let open!: () => void;
+  const gate = new Promise<void>((r) => (open = r));
+  const engine = new FakeEngine({
+    beforeStep: (step, signal) =>
+      step !== 'deploy'
+        ? Promise.resolve()
+        : new Promise<void>((resolve, reject) => {
+            void gate.then(resolve);
+            signal?.addEventListener('abort', () => reject(new Error('deploy stopped')));
+          }),
+  });
+  return { engine, open: () => open() };
+}
+
+describe('release actions', () => {
+  it('a server stopped during deploy leaves the release interrupted in deploy; resume finishes it', async () => {
+    const held = holdingEngine();
+    t = await createTestApp({ engine: held.engine });
+    const { id } = (await promote()).json();
+    await waitForStatus(t.app, id, ['running']);
+    await new Promise((r) => setTimeout(r, 100));
+    const { dataDir, fixture } = t;
+    await t.app.close();
+    t = await createTestApp({ dataDir, fixture, engine: new FakeEngine() });
+    const interrupted = await waitForStatus(t.app, id, ['interrupted']);
+    expect(interrupted.interruptedStep).toBe('deploy');
+    expect((await promote()).statusCode).toBe(409);
+    const resumed = await post(`/api/releases/${id}/resume`);
+    expect(resumed.statusCode).toBe(202);
+    expect((await waitForStatus(t.app, id, ['succeeded'])).status).toBe('succeeded');
+    const events = (await t.app.inject({ url: `/api/releases/${id}/events`, headers: asDeployer })).json();
+    expect(events.map((e: { seq: number }) => e.seq)).toEqual(events.map((_: unknown, i: number) => i + 1));
+    expect((await post(`/api/releases/${id}/resume`)).statusCode).toBe(409);
+  });
+
+  it('cancel stops the running step and the release ends cancelled', async () => {
+    const held = holdingEngine();
+    t = await createTestApp({ engine: held.engine });
+    const { id } = (await promote()).json();
+    await waitForStatus(t.app, id, ['running']);
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await post(`/api/releases/${id}/cancel`)).statusCode).toBe(202);
+    const done = await waitForStatus(t.app, id, ['cancelled']);
+    expect(done.error).toMatchObject({ code: 'CANCELLED' });
+    expect((await post(`/api/releases/${id}/cancel`)).statusCode).toBe(409);
+    expect((await promote()).statusCode).toBe(202);
+  });
+
+  it('rollback re-deploys the previous release of a succeeded one; other states answer 409', async () => {
+    t = await createTestApp();
+    const { id } = (await promote()).json();
+    await waitForStatus(t.app, id, ['succeeded']);
+    expect((await post(`/api/releases/${id}/resume`)).statusCode).toBe(409);
+    const rolled = await post(`/api/releases/${id}/rollback`);
+    expect(rolled.statusCode).toBe(202);
+    expect(rolled.json().status).toBe('rolling_back');
+    await waitForStatus(t.app, id, ['rolled_back']);
+    expect((t.engine as FakeEngine).rollbacks).toBe(1);
+    expect((await post(`/api/releases/${id}/rollback`)).statusCode).toBe(409);
+    expect((await post('/api/releases/rel_unknown/rollback')).statusCode).toBe(404);
+    expect((await post('/api/releases/bad%20id/cancel')).statusCode).toBe(400);
+  });
+});
