@@ -28,7 +28,6 @@ export async function demoCommand(args: CliArgs): Promise<number> {
     host: args.host,
     dataDir: sandbox.dataDir,
     projects: [sandbox.app],
-    demo: { app: sandbox.app },
     handleSignals: false,
     print: (line) => console.log(line.replace('Shipgate is running at', 'Open the dashboard:')),
   });
