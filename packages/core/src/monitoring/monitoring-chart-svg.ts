@@ -62,12 +62,17 @@ export function monitoringChartSvg(samples: readonly MonitorSample[], options: M
   panels.forEach((panel, index) => {
     parts.push(...drawPanel(panel, samples, x, MARGIN.top + index * (PANEL_HEIGHT + MARGIN.gap) + 12, width));
   });
+  const axisY = height - 8;
+  parts.push(
+    `<text x="${MARGIN.left}" y="${axisY}">${escapeXml(clockTime(startMs))}</text>`,
+    `<text x="${width - MARGIN.right}" y="${axisY}" text-anchor="end">${escapeXml(`${clockTime(endMs)} (window ends)`)}</text>`,
+  );
   return [...parts, '</svg>'].join('\n');
 }
 
 function drawPanel(panel: Panel, samples: readonly MonitorSample[], x: (at: string) => number, top: number, width: number): string[] {
   const known = panel.values.filter((v): v is number => v !== null && Number.isFinite(v));
-  const visibleCeiling = panel.ceiling !== undefined && known.some((v) => v > (panel.limit ?? 0)) ? panel.ceiling : 0;
+  const visibleCeiling = panel.ceiling !== undefined && known.some((v) => v > panel.ceiling! / 2) ? panel.ceiling : 0; // only near an outage, so it does not flatten the curve
   const max = niceMax(Math.max(...known, panel.limit ?? 0, visibleCeiling, 1e-9) * 1.1);
   const y = (value: number) => top + PANEL_HEIGHT - (Math.min(value, max) / max) * PANEL_HEIGHT;
   const right = width - MARGIN.right;
@@ -99,9 +104,13 @@ function drawPanel(panel: Panel, samples: readonly MonitorSample[], x: (at: stri
   return out;
 }
 
+function clockTime(ms: number): string {
+  return `${new Date(ms).toISOString().slice(11, 19)} UTC`;
+}
+
 function niceMax(value: number): number {
   const magnitude = 10 ** Math.floor(Math.log10(value));
-  const step = [1, 2, 2.5, 5, 10].find((s) => s * magnitude >= value) ?? 10;
+  const step = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((s) => s * magnitude >= value) ?? 10;
   return step * magnitude;
 }
 
