@@ -1,18 +1,8 @@
 // The release engine as the server sees it: core's planRelease/runRelease/rollbackRelease
 // plus runtime's context factory. Tests inject a fake; serve() loads the real one lazily.
-import type { CoreContext, Emit, ReleasePlan, ShipgateConfig } from '@shipgate/core';
+import type { CoreContext, Emit, ReleaseOutcome, ReleasePlan, ShipgateConfig } from '@shipgate/core';
 
-export interface ReleaseOutcome {
-  status: 'succeeded' | 'failed' | 'rolled_back' | 'cancelled';
-  version: string | null;
-  previousVersion: string | null;
-  tag: string | null;
-  commit: string | null;
-  exitCode: number;
-  error: { code: string; message: string; hint?: string; file?: string; line?: number; field?: string } | null;
-  /** The ship report markdown. */
-  report: string | null;
-}
+export type { ReleaseOutcome };
 
 export interface Engine {
   createContext(options: { emit: Emit; env?: Record<string, string | undefined>; signal?: AbortSignal }): CoreContext;
