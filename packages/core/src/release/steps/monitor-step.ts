@@ -64,6 +64,5 @@ export async function monitorStep(run: ReleaseRun, monitoring: PreparedMonitorin
     }
     return { detail: `${result.verdict}: ${result.reason}` };
   });
-  if (!breach) run.setStatus('running');
   return breach;
 }
