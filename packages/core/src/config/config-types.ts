@@ -144,6 +144,7 @@ export interface MonitoringConfig {
   warmupSeconds: number;
   intervalSeconds: number;
   thresholds: MonitoringThresholds;
+  /** Default: scrape the first http check's origin + /metrics. url is '' only while monitoring is disabled and nothing names a host. */
   source:
     | { kind: 'scrape'; url: string }
     | { kind: 'prometheus'; url: string; errorRateQuery?: string; latencyQuery?: string; requestsQuery?: string };

@@ -1,0 +1,42 @@
+// The defaults of every optional setting, in one place (the schema repeats them for editors,
+// and the schema test holds the two together).
+export const DEFAULTS = {
+  git: { remote: 'origin', mainBranch: 'main' },
+  version: { files: ['package.json'], tagPrefix: 'v' },
+  changelog: 'CHANGELOG.md',
+  specs: 'specs',
+  gates: { stagingValidation: true, rollback: true, repository: true },
+  deploy: {
+    provider: 'git-branch',
+    branch: 'production',
+    commandTimeoutSeconds: 900,
+    tokenEnv: 'GITHUB_TOKEN',
+    apiUrl: 'https://api.github.com',
+    actionsTimeoutSeconds: 1800,
+    pollSeconds: 5,
+  },
+  waitForVersion: { timeoutSeconds: 120, intervalSeconds: 2 },
+  githubRelease: { draft: false, prerelease: false },
+  // A check that keeps failing fails the step within 60 s: 45 s deadline + one 5 s timeout.
+  check: {
+    timeoutSeconds: 5,
+    intervalSeconds: 2,
+    initialDelaySeconds: 0,
+    successThreshold: 1,
+    failureThreshold: 3,
+    deadlineSeconds: 45,
+    severity: 'critical',
+    method: 'GET',
+    expectStatus: [200],
+  },
+  monitoring: {
+    enabled: false,
+    windowSeconds: 900,
+    baselineSeconds: 900,
+    warmupSeconds: 60,
+    intervalSeconds: 30,
+    thresholds: { errorRateIncrease: 1, latencyDegradation: 0.1, errorRateCeiling: 0.5, minRequests: 200 },
+    onBreach: 'rollback',
+  },
+  report: { commit: true },
+} as const;
