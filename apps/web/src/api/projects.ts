@@ -1,0 +1,17 @@
+// Projects and their plans: fetchers and queryOptions factories.
+import { queryOptions } from '@tanstack/react-query';
+import { getJson, sendJson } from './http';
+import type { PlanDto, ProjectDto, ReleaseDto } from './types';
+
+export const fetchProjects = () => getJson<ProjectDto[]>('/api/projects');
+export const fetchPlan = (projectId: string) => getJson<PlanDto>(`/api/projects/${encodeURIComponent(projectId)}/plan`);
+
+export const projectsQuery = () => queryOptions({ queryKey: ['projects'], queryFn: fetchProjects });
+export const planQuery = (projectId: string) =>
+  queryOptions({ queryKey: ['projects', projectId, 'plan'], queryFn: () => fetchPlan(projectId), staleTime: 5_000 });
+
+export async function promoteProject(projectId: string): Promise<ReleaseDto> {
+  const release = await sendJson<ReleaseDto>('POST', `/api/projects/${encodeURIComponent(projectId)}/releases`, {});
+  if (!release) throw new Error('the server answered without a release');
+  return release;
+}

@@ -1,0 +1,65 @@
+// Project: gates with evidence, next version and why, CHANGELOG excerpt, steps, blockers,
+// and the promote button.
+import { useQuery } from '@tanstack/react-query';
+import { planQuery, projectsQuery } from '../../api/projects';
+import { Empty, ErrorState, Loading } from '../../ui/query-state';
+import { LazyMarkdown } from '../reports/lazy-markdown';
+import { GateList } from './gate-list';
+import { PromotePanel } from './promote-panel';
+import { VersionReasons } from './version-reasons';
+
+export function ProjectPage({ projectId }: { projectId: string }) {
+  const projects = useQuery(projectsQuery());
+  const plan = useQuery(planQuery(projectId));
+  const project = projects.data?.find((p) => p.id === projectId);
+  if (projects.isSuccess && !project) return <Empty>No project called “{projectId}”.</Empty>;
+  return (
+    <section>
+      <h1>{project?.name ?? projectId}</h1>
+      <p className="muted">Production runs {project?.productionVersion ?? 'a version not deployed by Shipgate yet'}.</p>
+      {plan.isPending && <Loading what="the release plan" />}
+      {plan.isError && <ErrorState error={plan.error} what="the release plan" />}
+      {plan.data && (
+        <div className="project-grid">
+          <div>
+            {plan.data.blocked && (
+              <div className="blockers" role="alert">
+                <h2>
+                  <span aria-hidden="true">⛔</span> Blocked: this release cannot go out yet
+                </h2>
+                <ul>
+                  {plan.data.blockers.map((b) => (
+                    <li key={b}>{b}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            <h2>Gates</h2>
+            <GateList gates={plan.data.gates} />
+            <VersionReasons plan={plan.data} />
+            <h2>CHANGELOG</h2>
+            {plan.data.changelog.trim() ? (
+              <LazyMarkdown source={plan.data.changelog} label="CHANGELOG excerpt" />
+            ) : (
+              <Empty>No CHANGELOG entries for this release.</Empty>
+            )}
+          </div>
+          <aside>
+            {project && <PromotePanel project={project} plan={plan.data} />}
+            <h2>Steps that will run</h2>
+            <ol className="steps-preview">
+              {plan.data.steps.map((step) => (
+                <li key={step}>{step}</li>
+              ))}
+            </ol>
+            {(plan.data.warnings ?? []).map((w) => (
+              <p key={w} className="warning">
+                <span aria-hidden="true">⚠</span> {w}
+              </p>
+            ))}
+          </aside>
+        </div>
+      )}
+    </section>
+  );
+}

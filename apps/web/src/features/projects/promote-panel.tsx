@@ -1,0 +1,72 @@
+// "Promote to production": disabled with the reason when blocked, running, or a viewer;
+// otherwise a confirmation naming project and version, then the live release page.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import { ApiError } from '../../api/http';
+import { projectsQuery, promoteProject } from '../../api/projects';
+import { isActive } from '../../api/releases';
+import { sessionQuery } from '../../api/session';
+import type { PlanDto, ProjectDto } from '../../api/types';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+
+export function PromotePanel({ project, plan }: { project: ProjectDto; plan: PlanDto }) {
+  const [isConfirming, setConfirming] = useState(false);
+  const [, navigate] = useLocation();
+  const client = useQueryClient();
+  const session = useQuery(sessionQuery());
+  const promote = useMutation({
+    mutationFn: () => promoteProject(project.id),
+    onSuccess: (release) => {
+      void client.invalidateQueries({ queryKey: projectsQuery().queryKey });
+      navigate(`/releases/${release.id}`);
+    },
+    onSettled: () => setConfirming(false),
+  });
+  const running = project.lastRelease && isActive(project.lastRelease) ? project.lastRelease : null;
+  const conflictId = promote.error instanceof ApiError && typeof promote.error.body['releaseId'] === 'string' ? promote.error.body['releaseId'] : null;
+  const runningId = running?.id ?? conflictId;
+  const reason =
+    session.data?.role === 'viewer'
+      ? 'You are signed in as a viewer: viewers can look but cannot promote.'
+      : runningId
+        ? 'A release of this project is running.'
+        : plan.blocked
+          ? `Blocked: ${plan.blockers.join('; ') || 'see the gates'}.`
+          : null;
+  const version = plan.nextVersion ?? '';
+  return (
+    <div className="promote-panel">
+      <button type="button" className="button-primary button-big" disabled={reason !== null || promote.isPending} aria-describedby="promote-reason" onClick={() => setConfirming(true)}>
+        <span aria-hidden="true">🚀</span> Promote to production
+      </button>
+      <p id="promote-reason" className="reason">
+        {reason ?? `Ready: ${project.name} ${plan.currentVersion ?? ''} → ${version}.`}
+        {runningId && (
+          <>
+            {' '}
+            <Link href={`/releases/${runningId}`}>Watch the running release</Link>
+          </>
+        )}
+      </p>
+      {promote.isError && !conflictId && (
+        <p className="state state-error" role="alert">
+          Could not start the release: {promote.error.message}
+        </p>
+      )}
+      <ConfirmDialog
+        isOpen={isConfirming}
+        title={`Promote ${project.name} ${version} to production?`}
+        confirmLabel={`Promote ${version}`}
+        isBusy={promote.isPending}
+        onConfirm={() => promote.mutate()}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>
+          This tags <strong>{plan.tag}</strong>, pushes it and deploys <strong>{project.name}</strong> version <strong>{version}</strong> to production, then runs{' '}
+          {plan.steps.length} steps: {plan.steps.join(', ')}.
+        </p>
+      </ConfirmDialog>
+    </div>
+  );
+}

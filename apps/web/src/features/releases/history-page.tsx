@@ -1,0 +1,87 @@
+// History: every release, filtered by project and status, paginated by cursor.
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { projectsQuery } from '../../api/projects';
+import { releaseHistoryQuery, type ReleaseFilters } from '../../api/releases';
+import { durationBetween, formatTime } from '../../ui/format';
+import { Empty, ErrorState, Loading } from '../../ui/query-state';
+import { StatusBadge } from '../../ui/status-badge';
+
+const STATUSES = ['queued', 'running', 'monitoring', 'succeeded', 'failed', 'rolling_back', 'rolled_back', 'cancelled', 'interrupted'];
+
+export function HistoryPage() {
+  const [filters, setFilters] = useState<ReleaseFilters>({});
+  const projects = useQuery(projectsQuery());
+  const history = useInfiniteQuery(releaseHistoryQuery(filters));
+  const set = (key: keyof ReleaseFilters, value: string) => setFilters(({ [key]: _, ...rest }) => (value ? { ...rest, [key]: value } : rest));
+  const items = history.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <section>
+      <h1>History</h1>
+      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          Project{' '}
+          <select value={filters.project ?? ''} onChange={(e) => set('project', e.target.value)}>
+            <option value="">All projects</option>
+            {projects.data?.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Status{' '}
+          <select value={filters.status ?? ''} onChange={(e) => set('status', e.target.value)}>
+            <option value="">Any status</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s.replace('_', ' ')}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+      {history.isPending && <Loading what="releases" />}
+      {history.isError && <ErrorState error={history.error} what="releases" />}
+      {history.isSuccess && items.length === 0 && <Empty>No releases match these filters.</Empty>}
+      {items.length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>Release</th>
+              <th>Project</th>
+              <th>Outcome</th>
+              <th>Actor</th>
+              <th>Started</th>
+              <th>Duration</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <Link href={`/releases/${r.id}`}>{r.version ?? r.id}</Link>
+                  {r.dryRun && <span className="muted"> (dry run)</span>}
+                </td>
+                <td>{r.projectId}</td>
+                <td>
+                  <StatusBadge status={r.status} />
+                </td>
+                <td>{r.actor}</td>
+                <td>{formatTime(r.startedAt ?? r.createdAt)}</td>
+                <td>{durationBetween(r.startedAt ?? r.createdAt, r.finishedAt, Date.now())}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {history.hasNextPage && (
+        <button type="button" onClick={() => void history.fetchNextPage()} disabled={history.isFetchingNextPage}>
+          {history.isFetchingNextPage ? 'Loading…' : 'Load more'}
+        </button>
+      )}
+    </section>
+  );
+}

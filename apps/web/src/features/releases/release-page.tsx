@@ -1,0 +1,68 @@
+// The live release: timeline, the selected step's streaming log, health results,
+// monitoring, and the abort/roll back actions.
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { useConnection } from '../../api/connection-state';
+import { isActive } from '../../api/releases';
+import { useLiveRelease } from '../../api/use-live-release';
+import { durationBetween, formatTime } from '../../ui/format';
+import { ErrorState, Loading } from '../../ui/query-state';
+import { StatusBadge } from '../../ui/status-badge';
+import { useNow } from '../../ui/use-now';
+import { HealthResults } from './health-results';
+import { MonitoringPanel } from './monitoring-panel';
+import { ReleaseActions } from './release-actions';
+import { StepLog } from './step-log';
+import { StepTimeline } from './step-timeline';
+
+const EMPTY: never[] = [];
+
+export function ReleasePage({ releaseId }: { releaseId: string }) {
+  const { release, feed } = useLiveRelease(releaseId);
+  const [picked, setPicked] = useState<string | null>(null);
+  const connection = useConnection();
+  const now = useNow(release.data ? isActive(release.data) : false);
+  if (release.isPending) return <Loading what="the release" />;
+  if (release.isError) return <ErrorState error={release.error} what="the release" />;
+  const r = release.data;
+  const running = r.steps.find((s) => s.status === 'running') ?? [...r.steps].reverse().find((s) => s.status !== 'pending');
+  const selected = picked ?? running?.name ?? r.steps[0]?.name ?? null;
+  return (
+    <section>
+      <div className="release-head">
+        <h1>
+          <Link href={`/projects/${r.projectId}`}>{r.projectId}</Link> {r.version ?? 'release'}
+        </h1>
+        <StatusBadge status={r.status} />
+        <span className={`connection connection-${connection}`} role="status">
+          <span aria-hidden="true">{connection === 'live' ? '●' : '○'}</span> {connection === 'live' ? 'Live' : connection === 'connecting' ? 'Connecting…' : 'Reconnecting…'}
+        </span>
+      </div>
+      <p className="muted">
+        {r.previousVersion ?? '?'} → {r.version ?? '?'} · by {r.actor} · started {formatTime(r.startedAt ?? r.createdAt)} · {durationBetween(r.startedAt ?? r.createdAt, r.finishedAt, now)}
+        {r.dryRun && ' · dry run'}
+        {!isActive(r) && (
+          <>
+            {' · '}
+            <Link href={`/reports/${r.id}`}>Ship report</Link>
+          </>
+        )}
+      </p>
+      {(feed.data?.statusReason ?? r.error) && (
+        <p className={r.error ? 'state state-error' : 'state'} role="status">
+          {r.error ? `${r.error.message}${r.error.hint ? ` — ${r.error.hint}` : ''}` : feed.data?.statusReason}
+        </p>
+      )}
+      <ReleaseActions release={r} projectName={r.projectId} />
+      <div className="release-grid">
+        <StepTimeline steps={r.steps} selected={selected} onSelect={setPicked} />
+        <div className="release-main">
+          {feed.isError && <ErrorState error={feed.error} what="the release log" />}
+          {selected && <StepLog step={selected} lines={feed.data?.logs[selected] ?? EMPTY} />}
+          <HealthResults results={feed.data?.health ?? EMPTY} />
+          {feed.data && <MonitoringPanel feed={feed.data} />}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+// One ship report: the Markdown rendered sanitized, and a download of the .md.
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Link } from 'wouter';
+import { reportQuery } from '../../api/reports';
+import { releaseQuery } from '../../api/releases';
+import { ErrorState, Loading } from '../../ui/query-state';
+import { LazyMarkdown } from './lazy-markdown';
+
+export function ReportPage({ releaseId }: { releaseId: string }) {
+  const report = useQuery(reportQuery(releaseId));
+  const release = useQuery(releaseQuery(releaseId));
+  const [href, setHref] = useState<string | null>(null);
+  useEffect(() => {
+    if (report.data === undefined) return;
+    const url = URL.createObjectURL(new Blob([report.data], { type: 'text/markdown' }));
+    setHref(url);
+    return () => URL.revokeObjectURL(url);
+  }, [report.data]);
+  const name = `ship-report-${release.data?.projectId ?? 'release'}-${release.data?.version ?? releaseId}.md`;
+  return (
+    <section>
+      <p>
+        <Link href="/reports">← All ship reports</Link> · <Link href={`/releases/${releaseId}`}>Release timeline</Link>
+      </p>
+      {report.isPending && <Loading what="the ship report" />}
+      {report.isError && <ErrorState error={report.error} what="the ship report" />}
+      {report.data !== undefined && (
+        <>
+          {href && (
+            <a className="button" href={href} download={name}>
+              <span aria-hidden="true">⬇</span> Download {name}
+            </a>
+          )}
+          <article className="report">
+            <LazyMarkdown source={report.data} label="Ship report" />
+          </article>
+        </>
+      )}
+    </section>
+  );
+}
