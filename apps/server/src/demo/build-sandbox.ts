@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHANGELOG, packageJson, shipgateYaml, STATE_YAML } from './sandbox-files.js';
+import { CHANGELOG, packageJson, shipgateYaml, STATE_YAML, type DemoMonitoring } from './sandbox-files.js';
 
 export interface Sandbox {
   root: string;
@@ -22,7 +22,7 @@ export function sandboxGit(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...IDENTITY } }).trim();
 }
 
-export function buildSandbox(options: { root: string; reset?: boolean; servicePort: number }): Sandbox {
+export function buildSandbox(options: { root: string; reset?: boolean; servicePort: number; monitoring?: DemoMonitoring }): Sandbox {
   const { root } = options;
   const sandbox = { root, origin: join(root, 'origin.git'), app: join(root, 'app'), serviceDir: join(root, 'production'), dataDir: join(root, 'data'), created: false };
   if (options.reset) rmSync(root, { recursive: true, force: true });
@@ -43,7 +43,7 @@ export function buildSandbox(options: { root: string; reset?: boolean; servicePo
   write('package.json', packageJson('1.4.0'));
   write('CHANGELOG.md', CHANGELOG.replace(/## \[Unreleased\][\s\S]*?## \[1\.4\.0\]/, '## [Unreleased]\n\n## [1.4.0]'));
   write('specs/001-demo-checkout/state.yaml', STATE_YAML);
-  write('.shipgate.yaml', shipgateYaml(options.servicePort));
+  write('.shipgate.yaml', shipgateYaml(options.servicePort, options.monitoring));
   write('README.md', '# demo-shop\n\nThe app Shipgate releases in its demo sandbox.\n');
   git('add', '-A');
   git('commit', '-q', '-m', 'chore(release): v1.4.0');

@@ -61,7 +61,17 @@ deployment:
     url: http://127.0.0.1:${DEMO_SERVICE_PORT}
 `;
 
-export function shipgateYaml(servicePort: number): string {
+export interface DemoMonitoring {
+  window: string;
+  baseline: string;
+  warmup: string;
+  interval: string;
+}
+
+/** About a minute of watching: long enough to see a delayed fault, short enough to wait for. */
+export const DEMO_MONITORING: DemoMonitoring = { window: '60s', baseline: '15s', warmup: '5s', interval: '5s' };
+
+export function shipgateYaml(servicePort: number, monitoring: DemoMonitoring = DEMO_MONITORING): string {
   const base = `http://127.0.0.1:${servicePort}`;
   return `# yaml-language-server: $schema=https://shipgate.invalid/shipgate.schema.json
 project: demo-shop
@@ -89,10 +99,10 @@ health:
       expectStatus: 200
 monitoring:
   enabled: true
-  window: 60s
-  baseline: 15s
-  warmup: 5s
-  interval: 5s
+  window: ${monitoring.window}
+  baseline: ${monitoring.baseline}
+  warmup: ${monitoring.warmup}
+  interval: ${monitoring.interval}
   source:
     kind: scrape
     url: ${base}/metrics
