@@ -34,6 +34,8 @@ export const gitCommands = {
   /** Annotated tag; verbatim cleanup keeps the CHANGELOG's ### headings in the message. */
   tag: (name: string, commit: string) => [...NO_PROMPT_CONFIG, 'tag', '-a', '--cleanup=verbatim', '-F', '-', name, commit],
   deleteLocalTag: (name: string) => ['tag', '-d', name],
+  /** Moves the current branch back to a commit, refusing if that would lose local changes. */
+  resetKeep: (commit: string) => ['reset', '-q', '--keep', commit],
   localTagTarget: (name: string) => ['rev-parse', '--verify', '-q', `refs/tags/${name}^{commit}`],
   lsRemote: (remote: string) => ['ls-remote', remote],
   /** Main and the tag in one atomic push: both land or neither does. */

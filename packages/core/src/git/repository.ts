@@ -52,8 +52,10 @@ export function openRepository(ctx: CoreContext, dir: string, remote: string): R
     head: () => quiet(cmd.head()),
     currentBranch: () => quiet(cmd.currentBranch()).then((b) => b || null),
     async changedFiles() {
-      const out = await git.run(cmd.status());
-      return out.split('\n').filter(Boolean).map((line) => line.slice(3));
+      // not git.run: it trims, and the first line's leading status space is part of the format
+      const r = await git.try(cmd.status());
+      if (r.code !== 0) throw new ShipgateError('GIT_FAILED', `git status failed: ${(r.stderr || r.stdout).trim()}`);
+      return r.stdout.split('\n').filter((line) => line.length > 3).map((line) => line.slice(3));
     },
     async fetchMain(branch) {
       const r = await git.try(cmd.fetchBranch(remote, branch));

@@ -86,7 +86,9 @@ async function handleFailure(run: ReleaseRun, error: unknown, deployed: boolean)
   run.setStatus('failed', failure.message);
   // a release that failed before deploying can be finished by running promote again
   const pushed = run.journal.steps.push === 'succeeded' || run.journal.steps.push === 'skipped';
-  run.journal.status = failure.code === 'GATE_BLOCKED' ? 'failed' : 'interrupted';
+  // blocked, or a rejected push that was undone locally: nothing to finish, the next promote plans afresh
+  const nothingLeft = failure.code === 'GATE_BLOCKED' || (failure.code === 'PUSH_REJECTED' && run.journal.commit === null);
+  run.journal.status = nothingLeft ? 'failed' : 'interrupted';
   await run.saveJournal();
   if (pushed && failure.code === 'DEPLOY_FAILED') {
     run.log('deploy', `main and ${run.tag} are on ${run.repo.remote}; production still runs the previous release. Run shipgate promote again to finish ${run.tag}.`, 'warn');

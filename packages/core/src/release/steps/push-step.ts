@@ -18,11 +18,42 @@ export async function pushStep(run: ReleaseRun): Promise<void> {
     if (result.code !== 0) {
       const output = `${result.stdout}\n${result.stderr}`.split('\n').map((l) => l.trim()).filter((l) => l && l !== 'Done');
       const rejected = output.filter((l) => /reject|denied|declined|hook|protected|!/i.test(l));
-      throw new ShipgateError('PUSH_REJECTED', `${repo.remote} rejected the push of ${main} and ${run.tag}; nothing was pushed (atomic): ${(rejected.length ? rejected : output).slice(0, 6).join(' | ')}`, {
-        hint: `fix the cause (branch protection, permissions, or pull first), then run shipgate promote again to finish ${run.tag}; or undo locally: git tag -d ${run.tag} && git reset --hard HEAD~1`,
-      });
+      const undone = await undoLocalRelease(run);
+      throw new ShipgateError(
+        'PUSH_REJECTED',
+        `${repo.remote} rejected the push of ${main} and ${run.tag}; nothing was pushed (atomic)${undone ? `, and the local release commit and tag were undone` : ''}: ${(rejected.length ? rejected : output).slice(0, 6).join(' | ')}`,
+        {
+          hint: undone
+            ? `fix the cause (branch protection, permissions, or pull first), then run shipgate promote again`
+            : `fix the cause (branch protection, permissions, or pull first), then run shipgate promote again to finish ${run.tag}; or undo locally: git tag -d ${run.tag} && git reset --keep HEAD~1`,
+        },
+      );
     }
     for (const line of result.stdout.split('\n').filter((l) => l.includes('refs/'))) run.log('push', line.trim());
     return { detail: `${main} and ${run.tag} pushed to ${repo.remote} in one atomic push` };
   });
+}
+
+/**
+ * After a rejected push: when the remote provably holds neither the release commit nor the
+ * tag, removes the local tag and release commit again (nothing written, nothing pushed), so
+ * the next promote plans afresh. Returns false (and keeps both, to resume) when unsure.
+ */
+async function undoLocalRelease(run: ReleaseRun): Promise<boolean> {
+  const { repo, journal } = run;
+  const commit = journal.commit;
+  if (!commit || (await repo.head()) !== commit) return false;
+  const refs = await repo.remoteRefs().catch(() => null);
+  if (!refs || remoteTagCommit(refs, run.tag) !== null) return false;
+  const remoteMain = refs.get(`refs/heads/${run.config.git.mainBranch}`);
+  if (remoteMain && (remoteMain === commit || (await repo.isAncestor(commit, remoteMain)))) return false;
+  if ((await repo.localTagCommit(run.tag)) === commit) await repo.git.run(gitCommands.deleteLocalTag(run.tag));
+  const reset = await repo.git.try(gitCommands.resetKeep(journal.head));
+  if (reset.code !== 0) {
+    run.log('push', `could not undo the local release commit: ${reset.stderr.trim()}`, 'warn');
+    return false;
+  }
+  journal.commit = null;
+  journal.steps = {};
+  return true;
 }
