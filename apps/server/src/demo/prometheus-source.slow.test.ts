@@ -180,7 +180,7 @@ describe('the Prometheus metric source against a real Prometheus scraping the de
     expect(judgement.verdict).toBe('FAIL');
     expect(judgement.isCeilingBreach).toBe(false); // 30% is below the 50% outage ceiling: the statistics decide
     expect(judgement.reason).toMatch(/error rate/i);
-  });
+  }, 30_000);
 
   it('passes a healthy window judged against the healthy baseline', async () => {
     // Sanity for the FAIL above: the same source and judge do not fail healthy traffic.

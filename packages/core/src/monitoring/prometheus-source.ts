@@ -32,7 +32,7 @@ export function createPrometheusSource(ctx: CoreContext, options: PrometheusSour
       const range = `${Math.max(1, Math.round((to.getTime() - from.getTime()) / 1000))}s`;
       const run = async (query: string) =>
         queryPrometheus(ctx, options.url, query.replaceAll('$window', range), to, signal);
-      const scalar = async (query: string) => firstValue(await run(query));
+      const scalar = async (query: string, whenEmpty = 0) => firstValue(await run(query), whenEmpty);
 
       const requests = Math.round(nonNegative(await scalar(options.requestsQuery ?? DEFAULT_PROMETHEUS_QUERIES.requests)));
       const errors = options.errorRateQuery
@@ -41,7 +41,7 @@ export function createPrometheusSource(ctx: CoreContext, options: PrometheusSour
       const histogram = options.latencyQuery ? null : toHistogram(await run(DEFAULT_PROMETHEUS_QUERIES.buckets));
       const p95Seconds = histogram
         ? histogramQuantile(0.95, histogram)
-        : await scalar(options.latencyQuery ?? DEFAULT_PROMETHEUS_QUERIES.p95);
+        : await scalar(options.latencyQuery ?? DEFAULT_PROMETHEUS_QUERIES.p95, Number.NaN); // no samples: p95 unknown, not 0 ms
       return {
         from: from.toISOString(),
         to: to.toISOString(),
@@ -54,8 +54,9 @@ export function createPrometheusSource(ctx: CoreContext, options: PrometheusSour
   };
 }
 
-function firstValue(samples: ReadonlyArray<{ value: number }>): number {
-  return samples[0]?.value ?? 0; // an empty vector: nothing was recorded in the window
+/** An empty vector means nothing was recorded in the window: 0 requests, but an unknown p95. */
+function firstValue(samples: ReadonlyArray<{ value: number }>, whenEmpty: number): number {
+  return samples[0]?.value ?? whenEmpty;
 }
 
 function nonNegative(value: number): number {
@@ -65,6 +66,7 @@ function nonNegative(value: number): number {
 function toHistogram(samples: ReadonlyArray<{ metric: Record<string, string>; value: number }>): HistogramBucket[] | null {
   const buckets = samples
     .filter((sample) => sample.metric['le'] !== undefined && !Number.isNaN(sample.value))
-    .map((sample) => ({ le: parseSampleValue(sample.metric['le']), count: sample.value }));
+    .map((sample) => ({ le: parseSampleValue(sample.metric['le']), count: sample.value }))
+    .sort((a, b) => a.le - b.le); // `sum by (le)` comes back in any order; WindowStats wants +Inf last
   return buckets.length > 0 ? buckets : null;
 }
