@@ -29,7 +29,7 @@ export function AppLayout({ role, children }: { role: Role; children: ReactNode 
       </a>
       <header className="topbar">
         <Link href="/" className="brand">
-          ⛵ Shipgate
+          Shipgate
         </Link>
         <nav aria-label="Main">
           <NavLink href="/projects">Projects</NavLink>

@@ -13,7 +13,7 @@ const LOOK: Record<string, { icon: string; label: string; tone: string }> = {
   rolling_back: { icon: '↺', label: 'Rolling back', tone: 'warn' },
   rolled_back: { icon: '↺', label: 'Rolled back', tone: 'warn' },
   cancelled: { icon: '■', label: 'Cancelled', tone: 'warn' },
-  interrupted: { icon: '⏸', label: 'Interrupted', tone: 'warn' },
+  interrupted: { icon: '‖', label: 'Interrupted', tone: 'warn' },
   unknown: { icon: '?', label: 'Unknown', tone: 'warn' },
   PASS: { icon: '✓', label: 'Healthy', tone: 'good' },
   FAIL: { icon: '✗', label: 'Breach', tone: 'bad' },

@@ -25,7 +25,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
             {plan.data.blocked && (
               <div className="blockers" role="alert">
                 <h2>
-                  <span aria-hidden="true">⛔</span> Blocked: this release cannot go out yet
+                  <span aria-hidden="true">✗</span> Blocked: this release cannot go out yet
                 </h2>
                 <ul>
                   {plan.data.blockers.map((b) => (

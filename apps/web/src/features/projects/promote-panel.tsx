@@ -38,7 +38,7 @@ export function PromotePanel({ project, plan }: { project: ProjectDto; plan: Pla
   return (
     <div className="promote-panel">
       <button type="button" className="button-primary button-big" disabled={reason !== null || promote.isPending} aria-describedby="promote-reason" onClick={() => setConfirming(true)}>
-        <span aria-hidden="true">🚀</span> Promote to production
+        Promote to production
       </button>
       <p id="promote-reason" className="reason">
         {reason ?? `Ready: ${project.name} ${plan.currentVersion ?? ''} → ${version}.`}

@@ -26,7 +26,7 @@ export function StepLog({ step, lines }: { step: string; lines: LogLine[] }) {
     <section className="log-panel" aria-labelledby="log-heading">
       <div className="log-header">
         <h2 id="log-heading">Log: {step}</h2>
-        <span className="muted">{lines.length} lines</span>
+        <span className="muted">{lines.length === 1 ? '1 line' : `${lines.length} lines`}</span>
         <label className="follow">
           <input type="checkbox" checked={isFollowing} onChange={(e) => setFollowing(e.target.checked)} /> Follow tail
         </label>

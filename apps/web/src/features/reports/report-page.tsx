@@ -29,7 +29,7 @@ export function ReportPage({ releaseId }: { releaseId: string }) {
         <>
           {href && (
             <a className="button" href={href} download={name}>
-              <span aria-hidden="true">⬇</span> Download {name}
+              <span aria-hidden="true">↓</span> Download {name}
             </a>
           )}
           <article className="report">

@@ -1,0 +1,36 @@
+// 1) Promote from the project page and watch the timeline reach "succeeded".
+import { expect, test } from '@playwright/test';
+import { startWorld, type World } from '../support/world.ts';
+
+let world: World;
+test.beforeAll(async () => {
+  world = await startWorld();
+});
+test.afterAll(async () => world?.stop());
+
+test('a deployer promotes from the project page and watches the release succeed', async ({ page }) => {
+  await page.goto(world.server.signInUrl());
+  await expect(page).not.toHaveURL(/token=/);
+  await page.getByRole('link', { name: 'acme-web' }).first().click();
+
+  await expect(page.getByRole('heading', { name: 'acme-web' })).toBeVisible();
+  await expect(page.locator('[data-gate="staging-validation"]')).toContainText('Jane Smith');
+  await expect(page.getByText('2.6.0 → 2.7.0').first()).toBeVisible();
+  await expect(page.getByLabel('CHANGELOG excerpt')).toContainText('Export API for orders');
+  await page.screenshot({ path: test.info().outputPath('project-page.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Promote to production' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Promote acme-web 2.7.0 to production?');
+  await dialog.getByRole('button', { name: 'Promote 2.7.0' }).click();
+
+  await expect(page).toHaveURL(/\/releases\//);
+  await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+  await expect(page.locator('.release-head [data-status]')).toHaveText(/Succeeded/, { timeout: 60_000 });
+  const steps = page.getByRole('list', { name: 'Steps' });
+  for (const step of ['verify-gates', 'tag', 'push', 'deploy', 'health-checks', 'ship-report']) {
+    await expect(steps.locator(`[data-step="${step}"] [data-status]`)).toHaveText(/Succeeded/);
+  }
+  await expect(page.getByRole('table').getByText('api-health')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('release-succeeded.png'), fullPage: true });
+});
