@@ -11,8 +11,13 @@ export interface RepositoryGateInput {
   fetchError: string | null;
 }
 
-export async function cleanWorktreeGate(repo: Repository): Promise<GateResult> {
-  const changed = await repo.changedFiles();
+/** `releaseFiles`: files an interrupted release being resumed writes itself; their changes are not "dirty". */
+export async function cleanWorktreeGate(repo: Repository, releaseFiles: readonly string[] = []): Promise<GateResult> {
+  const all = await repo.changedFiles();
+  const changed = all.filter((file) => !releaseFiles.includes(file));
+  if (changed.length === 0 && all.length > 0) {
+    return { id: 'clean-worktree', title: 'Clean work tree', status: 'pass', detail: `only files the interrupted release writes changed (${all.join(', ')}): resuming finishes them` };
+  }
   if (changed.length === 0) return { id: 'clean-worktree', title: 'Clean work tree', status: 'pass', detail: 'no uncommitted changes' };
   const shown = changed.slice(0, 5).join(', ') + (changed.length > 5 ? ` and ${changed.length - 5} more` : '');
   return {

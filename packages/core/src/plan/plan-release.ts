@@ -8,7 +8,7 @@ import type { CoreContext } from '../context.js';
 import { ShipgateError } from '../errors.js';
 import { cleanWorktreeGate, mainBranchGate, upToDateGate } from '../gates/index.js';
 import { openRepository, remoteTagCommit, type Repository } from '../git/repository.js';
-import { isJournalPending, readJournal } from '../release/journal.js';
+import { isJournalPending, readJournal, type ReleaseJournal } from '../release/journal.js';
 import { STEP_NAMES, type StepName } from '../release/statuses.js';
 import { findSpec, readSpecGates } from '../specflow/index.js';
 import { planVersion } from './plan-version.js';
@@ -37,17 +37,18 @@ export async function planRelease(input: PlanInput): Promise<PlanResult> {
   if (!head) throw new ShipgateError('USAGE', `${repoDir} has no commits yet`, { hint: 'commit your project first' });
 
   const fetchError = input.fetch === false ? null : await repo.fetchMain(config.git.mainBranch);
+  const journal = await readJournal(ctx, repo);
+  const resume = isJournalPending(journal) && (await isResumable(repo, journal.commit, journal.head, journal.tag, head)) ? journal : null;
   const gates: GateResult[] = [];
   if (config.gates.repository) {
-    gates.push(await cleanWorktreeGate(repo), await mainBranchGate(repo, config.git.mainBranch), await upToDateGate({ repo, git: config.git, fetchError }));
+    const releaseFiles = resume ? filesWrittenBy(resume, config) : [];
+    gates.push(await cleanWorktreeGate(repo, releaseFiles), await mainBranchGate(repo, config.git.mainBranch), await upToDateGate({ repo, git: config.git, fetchError }));
   }
   const spec = await findSpec(ctx.fs, repoDir, config.specs, input.spec);
   const stateFile = spec ? `${spec.dir}/state.yaml` : `${config.specs}/NNN-feature/state.yaml`;
   const stateText = spec && (await ctx.fs.exists(join(repoDir, stateFile))) ? await ctx.fs.readFile(join(repoDir, stateFile)) : null;
   gates.push(...readSpecGates(stateText, { file: stateFile, stagingValidation: config.gates.stagingValidation, rollback: config.gates.rollback }));
 
-  const journal = await readJournal(ctx, repo);
-  const resume = isJournalPending(journal) && (await isResumable(repo, journal.commit, journal.head, journal.tag, head)) ? journal : null;
   const version = await planVersion({ ctx, repo, config, head, bump: input.bump, resume });
 
   const blockers = gates.filter((g) => g.status === 'fail').map((g) => `${g.title}: ${g.detail}`);
@@ -85,6 +86,12 @@ async function assertWorkTree(ctx: CoreContext, repoDir: string): Promise<void> 
       hint: `run shipgate in your project's repository, or pass --dir <path to it> (got "${basename(repoDir)}")`,
     });
   }
+}
+
+/** The files a release writes: before its commit the version files and CHANGELOG, after it the ship report and state.yaml. */
+function filesWrittenBy(journal: ReleaseJournal, config: ShipgateConfig): string[] {
+  if (!journal.commit) return [...config.version.files, config.changelog];
+  return journal.spec ? [`${journal.spec.dir}/production-ship-report.md`, `${journal.spec.dir}/state.yaml`] : [`docs/ship-reports/${journal.tag}.md`];
 }
 
 /** A pending journal is resumable when its release commit (or its starting point) is still HEAD's history. */
