@@ -32,7 +32,7 @@ async function startServer(options: { dataDir: string; project: string }, port: 
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200 && child.exitCode === null; i++) {
     if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) {
-      const api = (path: string, method = 'GET') => fetch(`${base}${path}`, { method, headers: { authorization: 'Bearer crash' } }).then((r) => r.json());
+      const api = (path: string, method = 'GET') => fetch(`${base}${path}`, { method, headers: { authorization: 'Bearer crash' } }).then((r) => r.json() as Promise<Record<string, unknown>>);
       return { child, api };
     }
     await new Promise((r) => setTimeout(r, 100));
@@ -55,7 +55,7 @@ describe('crash safety', () => {
     const port = await freePort();
     const options = { dataDir: mkdtempSync(join(tmpdir(), 'shipgate-crash-')), project: fx.app };
     const first = await startServer(options, port);
-    const { id } = await first.api('/api/projects/acme-web/releases', 'POST');
+    const id = String((await first.api('/api/projects/acme-web/releases', 'POST')).id);
     expect(id).toMatch(/^rel_/);
     await until(() => first.api(`/api/releases/${id}`), (r) => r.currentStep === 'deploy', 'the deploy step');
     const exited = new Promise((r) => first.child.once('exit', r));
@@ -66,7 +66,7 @@ describe('crash safety', () => {
     const interrupted = await second.api(`/api/releases/${id}`);
     expect(interrupted).toMatchObject({ status: 'interrupted', interruptedStep: 'deploy' });
     expect((await second.api(`/api/releases/${id}/resume`, 'POST')).status).toBe('running');
-    const done = await until(() => second.api(`/api/releases/${id}`), (r) => !['running', 'interrupted'].includes(r.status), 'the resumed release');
+    const done = await until(() => second.api(`/api/releases/${id}`), (r) => !['running', 'interrupted'].includes(String(r.status)), 'the resumed release');
     expect(done).toMatchObject({ status: 'succeeded', version: '2.7.0', tag: 'v2.7.0' });
     const subjects = git(fx.origin, 'log', '--format=%s', 'main').split('\n');
     expect(subjects.filter((s) => s === 'chore(release): v2.7.0')).toHaveLength(1);

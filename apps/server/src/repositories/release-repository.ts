@@ -36,8 +36,16 @@ export function createReleaseRepository(db: Db) {
       .where(and(eq(releases.projectId, projectId), inArray(releases.status, [...ACTIVE_RELEASE_STATUSES])))
       .get();
 
+  // bumped on every write, so readers can cache what they built from these tables
+  let generation = 0;
+  const wrote = <T>(value: T): T => {
+    generation++;
+    return value;
+  };
+
   return {
     findActive,
+    generation: () => generation,
     /** Inserts the release and its pending steps in one transaction; the unique index decides. */
     insert(row: NewReleaseRow, stepNames: readonly string[]): InsertResult {
       try {
@@ -49,7 +57,7 @@ export function createReleaseRepository(db: Db) {
               .run();
           }
         });
-        return { ok: true };
+        return wrote<InsertResult>({ ok: true });
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         return { ok: false, activeId: findActive(row.projectId)?.id ?? null };
@@ -83,26 +91,29 @@ export function createReleaseRepository(db: Db) {
         .set({ ...patch, status: to })
         .where(and(eq(releases.id, id), eq(releases.status, from)))
         .run();
-      return result.changes === 1;
+      return wrote(result.changes === 1);
     },
     update(id: string, patch: Partial<NewReleaseRow>): void {
-      if (Object.keys(patch).length > 0) db.update(releases).set(patch).where(eq(releases.id, id)).run();
+      if (Object.keys(patch).length > 0) wrote(db.update(releases).set(patch).where(eq(releases.id, id)).run());
     },
     ensureSteps(id: string, names: readonly string[]): void {
       const known = new Set((stepsOf([id]).get(id) ?? []).map((s) => s.name));
       let position = known.size;
       for (const name of names) {
         if (known.has(name)) continue;
-        db.insert(steps).values({ releaseId: id, name, position: position++, status: 'pending' }).run();
+        wrote(db.insert(steps).values({ releaseId: id, name, position: position++, status: 'pending' }).run());
         known.add(name);
       }
     },
     updateStep(id: string, name: string, patch: { status: StepStatus; startedAt?: string | null; finishedAt?: string | null; detail?: string | null }): void {
       this.ensureSteps(id, [name]);
-      db.update(steps)
-        .set(patch)
-        .where(and(eq(steps.releaseId, id), eq(steps.name, name)))
-        .run();
+      wrote(
+        db
+          .update(steps)
+          .set(patch)
+          .where(and(eq(steps.releaseId, id), eq(steps.name, name)))
+          .run(),
+      );
     },
   };
 }

@@ -3,6 +3,7 @@ import { RELEASE_STATUSES, type ReleaseStatus } from '@shipgate/core';
 import type { FastifyInstance } from 'fastify';
 import type { PromoteBody } from '../api-types.js';
 import { notFound } from '../http-error.js';
+import { ListCache } from '../releases/list-cache.js';
 import { promoteRelease } from '../releases/promote-release.js';
 import { toReleaseDto } from '../releases/to-release-dto.js';
 import { errors, eventSchema, idParams, promoteBodySchema, releaseSchema } from '../schemas/api-schemas.js';
@@ -16,6 +17,7 @@ interface ListQuery {
 
 export function releaseRoutes(app: FastifyInstance): void {
   const svc = app.services;
+  const pages = new ListCache();
 
   app.post<{ Params: { id: string }; Body: PromoteBody | undefined }>(
     '/api/projects/:id/releases',
@@ -67,18 +69,26 @@ export function releaseRoutes(app: FastifyInstance): void {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { project, status, limit, cursor } = request.query;
-      const rows = svc.releases.list({
-        limit: limit + 1,
-        ...(project === undefined ? {} : { projectId: project }),
-        ...(status === undefined ? {} : { status }),
-        ...(cursor === undefined ? {} : { cursor }),
-      });
-      const page = rows.slice(0, limit);
-      return { items: page.map(toReleaseDto), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+      const key = `${svc.releases.generation()} ${project} ${status} ${limit} ${cursor}`;
+      let page = pages.get(key);
+      if (page === undefined) pages.set(key, (page = JSON.stringify(listPage(project, status, limit, cursor))));
+      return reply.type('application/json; charset=utf-8').send(page);
     },
   );
+
+  // one page, cached until the next write to releases (the hot path of the dashboard)
+  function listPage(project: string | undefined, status: ReleaseStatus | undefined, limit: number, cursor: string | undefined) {
+    const rows = svc.releases.list({
+      limit: limit + 1,
+      ...(project === undefined ? {} : { projectId: project }),
+      ...(status === undefined ? {} : { status }),
+      ...(cursor === undefined ? {} : { cursor }),
+    });
+    const page = rows.slice(0, limit);
+    return { items: page.map(toReleaseDto), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+  }
 
   app.get<{ Params: { id: string } }>(
     '/api/releases/:id',

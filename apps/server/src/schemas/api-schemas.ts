@@ -48,9 +48,8 @@ export const releaseSchema = {
     currentStep: nullableStr,
     interruptedStep: nullableStr,
     steps: { type: 'array', items: stepSchema },
-    error: {
-      anyOf: [{ type: 'null' }, { type: 'object', properties: { code: str, message: str }, additionalProperties: true }],
-    },
+    // nullable, not anyOf: fast-json-stringify validates every anyOf branch (slow lists)
+    error: { type: 'object', nullable: true, properties: { code: str, message: str }, additionalProperties: true },
   },
 } as const;
 
@@ -62,7 +61,7 @@ export const projectSchema = {
     dir: str,
     currentVersion: nullableStr,
     productionVersion: nullableStr,
-    lastRelease: { anyOf: [{ type: 'null' }, releaseSchema] },
+    lastRelease: { ...releaseSchema, nullable: true },
   },
 } as const;
 
