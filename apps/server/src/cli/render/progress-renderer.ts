@@ -1,7 +1,7 @@
 // Renders release events in the terminal: on a TTY a live line per running step with its
 // elapsed time, then the result and duration; elsewhere plain lines. --json prints one
 // JSON event per line instead (json-renderer.ts).
-import type { ReleaseEvent, StepName } from '@shipgate/core';
+import { formatHealthTable, type HealthResult, type ReleaseEvent, type StepName } from '@shipgate/core';
 
 const ICON = { succeeded: '✔', failed: '✖', skipped: '↷', running: '•', pending: '·' } as const;
 const SPIN = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
@@ -17,6 +17,7 @@ export function createProgressRenderer(out: NodeJS.WriteStream, now: () => numbe
   const paint = (code: string, text: string) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
   let running: { step: StepName; title: string; started: number } | null = null;
   let frame = 0;
+  let health: HealthResult[] = [];
   let ticker: NodeJS.Timeout | null = null;
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
 
@@ -50,6 +51,10 @@ export function createProgressRenderer(out: NodeJS.WriteStream, now: () => numbe
           const title = running?.step === event.step ? running.title : event.step;
           running = null;
           out.write(`${paint(tint, icon)} ${title} ${paint('2', `(${seconds(event.durationMs)})`)}${event.detail ? ` — ${event.detail}` : ''}\n`);
+          if (health.length && (event.step === 'health-checks' || event.step === 'rollback')) {
+            out.write(`${formatHealthTable(health).split('\n').map((l) => `    ${l}`).join('\n')}\n`);
+            health = [];
+          }
           break;
         }
         case 'step.log':
@@ -59,11 +64,8 @@ export function createProgressRenderer(out: NodeJS.WriteStream, now: () => numbe
           print(`    ${event.gate.status === 'pass' ? paint('32', '✔') : event.gate.status === 'fail' ? paint('31', '✖') : paint('2', '↷')} ${event.gate.title}: ${event.gate.detail}`);
           break;
         case 'health.result':
-          if (event.result.final) {
-            const r = event.result;
-            const mark = r.outcome === 'pass' ? paint('32', '✔') : r.outcome === 'fail' ? paint('31', '✖') : paint('33', '?');
-            print(`    ${mark} ${r.check} (${r.kind}, ${r.severity}): ${r.observed}${r.latencyMs === null ? '' : ` in ${r.latencyMs} ms`}${r.outcome === 'pass' ? '' : ` — ${r.detail}`}`);
-          }
+          // attempts are in the step log; the final results print as one table when the step ends
+          if (event.result.final) health.push(event.result);
           break;
         case 'monitor.sample': {
           const s = event.sample;
