@@ -33,4 +33,10 @@ test('a deployer promotes from the project page and watches the release succeed'
   }
   await expect(page.getByRole('table').getByText('api-health')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('release-succeeded.png'), fullPage: true });
+
+  await page.getByRole('link', { name: 'Projects' }).click();
+  const card = page.getByRole('listitem').filter({ hasText: 'acme-web' });
+  await expect(card).toContainText('2.7.0');
+  await expect(card).toContainText('Succeeded');
+  await page.screenshot({ path: test.info().outputPath('projects.png'), fullPage: true });
 });
