@@ -11,6 +11,7 @@ import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
 import { webAppPlugin } from './plugins/web-app.js';
 import { recoverReleases, stopReleases } from './releases/recover-releases.js';
+import { demoRoutes, type DemoControls } from './routes/demo-routes.js';
 import { docsRoutes } from './routes/docs-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { projectRoutes } from './routes/project-routes.js';
@@ -41,6 +42,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** How long close() lets running steps reach a safe point before marking them interrupted. */
   shutdownGraceMs?: number;
+  /** Set by `shipgate demo`: enables the demo-only routes (make the next release faulty). */
+  demo?: DemoControls;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -74,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   releaseActionRoutes(app);
   reportRoutes(app);
   wsRoutes(app);
+  demoRoutes(app, options.demo);
   docsRoutes(app);
   await webAppPlugin(app, options.webRoot);
 

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { newSecret } from './auth/token-verifier.js';
 import type { Engine } from './engine.js';
+import type { DemoControls } from './routes/demo-routes.js';
 import { registerProject } from './projects/register-project.js';
 
 export interface ServeOptions {
@@ -27,6 +28,8 @@ export interface ServeOptions {
   shutdownGraceMs?: number;
   /** Where the startup line goes; default console.log. */
   print?: (line: string) => void;
+  /** Demo-only controls (shipgate demo). */
+  demo?: DemoControls;
 }
 
 export interface RunningServer {
@@ -60,6 +63,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     tokens: { deployer: token, viewer: viewer || undefined },
     webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
     ...(options.engine ? { engine: options.engine } : {}),
+    ...(options.demo ? { demo: options.demo } : {}),
     ...(options.shutdownGraceMs === undefined ? {} : { shutdownGraceMs: options.shutdownGraceMs }),
     logger: options.log
       ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'], serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url) }) } }

@@ -70,7 +70,7 @@ describe('the demo sandbox', () => {
     expect(bad.output).toMatch(/monitoring FAIL/);
     // production serves the previous release again
     expect(sandboxGit(sandbox.origin, 'rev-parse', 'refs/heads/production')).toBe(goodCommit);
-    await expect.poll(async () => (await (await fetch(`${service.url}/api/version`)).json()).version, { timeout: 5000 }).toBe('1.5.0');
+    await expect.poll(async () => ((await (await fetch(`${service.url}/api/version`)).json()) as { version: string }).version, { timeout: 5000 }).toBe('1.5.0');
     // the report explains which number crossed which threshold
     const report = readFileSync(join(work, 'specs/001-demo-checkout/production-ship-report.md'), 'utf8');
     expect(report).toContain('Rolled back');

@@ -6,8 +6,9 @@ import type { CliArgs } from '../cli-args.js';
  * service that follows the sandbox's production branch, and serves the dashboard.
  */
 export async function demoCommand(args: CliArgs): Promise<number> {
-  const [{ buildSandbox }, { DEMO_SERVICE_PORT }, { runDemoService }, { serve }] = await Promise.all([
+  const [{ buildSandbox }, { makeFaultyRelease }, { DEMO_SERVICE_PORT }, { runDemoService }, { serve }] = await Promise.all([
     import('../../demo/build-sandbox.js'),
+    import('../../demo/make-faulty-release.js'),
     import('../../demo/sandbox-files.js'),
     import('@shipgate/demo-service'),
     import('../../serve.js'),
@@ -28,6 +29,7 @@ export async function demoCommand(args: CliArgs): Promise<number> {
     host: args.host,
     dataDir: sandbox.dataDir,
     projects: [sandbox.app],
+    demo: { makeFaultyRelease: (kind) => makeFaultyRelease(sandbox.app, kind) },
     handleSignals: false,
     print: (line) => console.log(line.replace('Shipgate is running at', 'Open the dashboard:')),
   });
