@@ -20,6 +20,7 @@ const OPTIONS = {
   'data-dir': { type: 'string' },
   project: { type: 'string', multiple: true },
   reset: { type: 'boolean' },
+  'service-port': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -39,6 +40,8 @@ export interface CliArgs {
   dataDir: string;
   projects: string[];
   reset: boolean;
+  /** demo: the port of the demo production service (default 4401). */
+  servicePort: number | null;
   help: boolean;
 }
 
@@ -56,8 +59,7 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs {
     throw new ShipgateError('USAGE', `unknown command "${word}"`, { hint: `use one of: ${COMMANDS.join(', ')}` });
   }
   if (positionals.length > 1) throw new ShipgateError('USAGE', `unexpected argument "${positionals[1]}"`, { hint: 'options start with --' });
-  const port = Number(values.port ?? 4400);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ShipgateError('USAGE', `--port must be a number from 0 to 65535, got "${values.port}"`, { field: '--port' });
+  const port = portOf(values.port ?? '4400', '--port');
   return {
     command: word as CommandName,
     dir: values.dir ?? cwd,
@@ -73,8 +75,15 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs {
     dataDir: values['data-dir'] ?? '.shipgate',
     projects: values.project ?? [],
     reset: values.reset ?? false,
+    servicePort: values['service-port'] === undefined ? null : portOf(values['service-port'], '--service-port'),
     help: values.help ?? word === 'help',
   };
+}
+
+function portOf(text: string, field: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ShipgateError('USAGE', `${field} must be a number from 0 to 65535, got "${text}"`, { field });
+  return port;
 }
 
 export const HELP = `shipgate — promote a validated staging build to production, safely
@@ -84,7 +93,7 @@ Usage:
   shipgate promote  [--dir D] [--spec SLUG] [--bump B] [--yes] [--dry-run] [--no-monitor] [--json]
   shipgate rollback [--dir D] [--to vX.Y.Z] [--yes]
   shipgate serve    [--port 4400] [--host 127.0.0.1] [--data-dir .shipgate] [--project DIR]...
-  shipgate demo     [--port 4400] [--reset]
+  shipgate demo     [--port 4400] [--reset] [--data-dir .demo] [--service-port 4401]
 
 Exit codes: 0 success · 1 failed · 2 usage or configuration error · 3 blocked · 4 failed verification, rolled back
 `;

@@ -13,7 +13,7 @@ export async function demoCommand(args: CliArgs): Promise<number> {
     import('@shipgate/demo-service'),
     import('../../serve.js'),
   ]);
-  const servicePort = args.port === DEMO_SERVICE_PORT ? DEMO_SERVICE_PORT + 1 : DEMO_SERVICE_PORT;
+  const servicePort = args.servicePort ?? (args.port === DEMO_SERVICE_PORT ? DEMO_SERVICE_PORT + 1 : DEMO_SERVICE_PORT);
   const sandbox = buildSandbox({ root: resolve(args.dataDir === '.shipgate' ? '.demo' : args.dataDir), reset: args.reset, servicePort });
   console.log(sandbox.created ? `Demo sandbox created in ${sandbox.root}` : `Reusing the demo sandbox in ${sandbox.root} (--reset recreates it)`);
   const service = await runDemoService({
