@@ -2,7 +2,7 @@
 // 1.4.0 (tagged, pushed, production branch pushed) with conventional commits and
 // Unreleased entries ready to release. Everything lives under one git-ignored folder.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHANGELOG, packageJson, shipgateYaml, STATE_YAML, type DemoMonitoring } from './sandbox-files.js';
 
@@ -25,7 +25,10 @@ export function sandboxGit(cwd: string, ...args: string[]): string {
 export function buildSandbox(options: { root: string; reset?: boolean; servicePort: number; monitoring?: DemoMonitoring }): Sandbox {
   const { root } = options;
   const sandbox = { root, origin: join(root, 'origin.git'), app: join(root, 'app'), serviceDir: join(root, 'production'), dataDir: join(root, 'data'), created: false };
-  if (options.reset) rmSync(root, { recursive: true, force: true });
+  const marker = join(root, 'sandbox.json');
+  // a sandbox made for another service port would health-check the wrong port: rebuild it
+  const samePort = existsSync(marker) && (JSON.parse(readFileSync(marker, 'utf8')) as { servicePort?: number }).servicePort === options.servicePort;
+  if (options.reset || !samePort) rmSync(root, { recursive: true, force: true });
   if (existsSync(join(sandbox.app, '.git')) && existsSync(sandbox.origin)) return sandbox;
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
@@ -58,6 +61,7 @@ export function buildSandbox(options: { root: string; reset?: boolean; servicePo
   git('add', '-A');
   git('commit', '-q', '-m', 'fix(cart): rounding for three-decimal currencies');
   git('push', '-q', 'origin', 'main');
+  writeFileSync(marker, `${JSON.stringify({ servicePort: options.servicePort, createdAt: new Date().toISOString() })}\n`);
   sandbox.created = true;
   return sandbox;
 }
