@@ -9,8 +9,8 @@ export interface EncodedEvent {
 }
 
 export class Delivery {
-  private single: string[] | null = null;
-  private batch: string | null = null;
+  private single: Buffer[] | null = null;
+  private batch: Buffer | null = null;
 
   constructor(
     readonly releaseId: string,
@@ -30,18 +30,18 @@ export class Delivery {
     return seq < this.firstSeq ? this : new Delivery(this.releaseId, this.items.filter((e) => e.seq > seq));
   }
 
-  /** One `{ type: "event" }` message per event (CONTRACT §5). */
-  messages(): string[] {
+  /** One `{ type: "event" }` message per event (CONTRACT §5), UTF-8 encoded once for all subscribers. */
+  messages(): Buffer[] {
     const id = JSON.stringify(this.releaseId);
-    this.single ??= this.items.map((e) => `{"type":"event","releaseId":${id},"seq":${e.seq},"at":"${e.at}","event":${e.data}}`);
+    this.single ??= this.items.map((e) => Buffer.from(`{"type":"event","releaseId":${id},"seq":${e.seq},"at":"${e.at}","event":${e.data}}`));
     return this.single;
   }
 
   /** One `{ type: "events", items }` message for the whole run. */
-  batchMessage(): string {
+  batchMessage(): Buffer {
     if (this.batch === null) {
       const items = this.items.map((e) => `{"seq":${e.seq},"at":"${e.at}","event":${e.data}}`).join(',');
-      this.batch = `{"type":"events","releaseId":${JSON.stringify(this.releaseId)},"items":[${items}]}`;
+      this.batch = Buffer.from(`{"type":"events","releaseId":${JSON.stringify(this.releaseId)},"items":[${items}]}`);
     }
     return this.batch;
   }

@@ -11,26 +11,28 @@ export interface ReleaseSubscriber {
 }
 
 const MAX_PENDING = 2_000;
+/** Events wait at most this long: one transaction and one frame per subscriber per tick. */
+const FLUSH_MS = 15;
 
 export class EventLog {
   private readonly seqs = new Map<string, number>();
   private pending: EncodedEvent[] = [];
   private readonly subscribers = new Map<string, Set<ReleaseSubscriber>>();
   private readonly topic = new Set<ReleaseSubscriber>();
-  private scheduled: NodeJS.Immediate | null = null;
+  private scheduled: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly repo: EventRepository,
     private readonly onError: (error: unknown) => void,
   ) {}
 
-  append(releaseId: string, event: ReleaseEvent, at = new Date()): EncodedEvent {
+  append(releaseId: string, event: ReleaseEvent): EncodedEvent {
     const seq = this.lastSeq(releaseId) + 1;
     this.seqs.set(releaseId, seq);
-    const encoded = { releaseId, seq, at: at.toISOString(), type: event.type, data: JSON.stringify(event) };
+    const encoded = { releaseId, seq, at: this.isoNow(), type: event.type, data: JSON.stringify(event) };
     this.pending.push(encoded);
     if (this.pending.length >= MAX_PENDING) this.flush();
-    else this.scheduled ??= setImmediate(() => this.flush());
+    else this.scheduled ??= setTimeout(() => this.flush(), FLUSH_MS);
     return encoded;
   }
 
@@ -44,7 +46,7 @@ export class EventLog {
   }
 
   flush(): void {
-    if (this.scheduled) clearImmediate(this.scheduled);
+    if (this.scheduled) clearTimeout(this.scheduled);
     this.scheduled = null;
     const batch = this.pending;
     if (batch.length === 0) return;
@@ -91,6 +93,18 @@ export class EventLog {
   subscribeTopic(subscriber: ReleaseSubscriber): () => void {
     this.topic.add(subscriber);
     return () => this.topic.delete(subscriber);
+  }
+
+  private lastMs = 0;
+  private lastIso = '';
+  /** Log lines arrive thousands per millisecond: format each millisecond once. */
+  private isoNow(): string {
+    const ms = Date.now();
+    if (ms !== this.lastMs) {
+      this.lastMs = ms;
+      this.lastIso = new Date(ms).toISOString();
+    }
+    return this.lastIso;
   }
 
   private safely(fn: () => void): void {

@@ -32,7 +32,7 @@ export class ReleaseTracker {
 
   private apply(event: ReleaseEvent): void {
     const { releases } = this.svc;
-    const now = new Date().toISOString();
+    const now = () => new Date().toISOString();
     switch (event.type) {
       case 'release.status':
         if (event.status !== this.status) this.moveTo(event.status, event.reason);
@@ -43,10 +43,10 @@ export class ReleaseTracker {
       case 'step.started':
         this.currentStep = event.step;
         releases.update(this.releaseId, { currentStep: event.step });
-        releases.updateStep(this.releaseId, event.step, { status: 'running', startedAt: now, finishedAt: null });
+        releases.updateStep(this.releaseId, event.step, { status: 'running', startedAt: now(), finishedAt: null });
         break;
       case 'step.finished':
-        releases.updateStep(this.releaseId, event.step, { status: event.status, finishedAt: now, detail: event.detail });
+        releases.updateStep(this.releaseId, event.step, { status: event.status, finishedAt: now(), detail: event.detail });
         break;
       default:
         break;

@@ -48,7 +48,7 @@ export class WsSession {
 
   private subscribeRelease(releaseId: string, after: number, batch: boolean): void {
     this.stopRelease(releaseId);
-    this.send(JSON.stringify({ type: 'subscribed', releaseId }));
+    this.send(Buffer.from(JSON.stringify({ type: 'subscribed', releaseId })));
     const subscription: Subscription = { lastSeq: after, stop: () => {} };
     this.releases.set(releaseId, subscription);
     subscription.stop = this.svc.eventLog.subscribe(releaseId, after, {
@@ -64,7 +64,7 @@ export class WsSession {
 
   private subscribeTopic(): void {
     this.stopTopic();
-    this.send(JSON.stringify({ type: 'subscribed', topic: 'releases' }));
+    this.send(Buffer.from(JSON.stringify({ type: 'subscribed', topic: 'releases' })));
     this.topic = this.svc.eventLog.subscribeTopic({ deliver: (d) => d.messages().forEach((text) => this.send(text)) });
   }
 
@@ -78,16 +78,17 @@ export class WsSession {
     this.topic = null;
   }
 
-  private send(text: string): void {
+  /** Text frames from UTF-8 bytes encoded once, shared by every subscriber. */
+  private send(text: Buffer): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
     if (this.socket.bufferedAmount > MAX_BUFFERED) {
       this.socket.close(1013, 'too far behind: reconnect with your last seq');
       return;
     }
-    this.socket.send(text);
+    this.socket.send(text, { binary: false });
   }
 
   private error(error: string, message: string): void {
-    this.send(JSON.stringify({ type: 'error', error, message }));
+    this.send(Buffer.from(JSON.stringify({ type: 'error', error, message })));
   }
 }

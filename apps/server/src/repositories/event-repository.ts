@@ -1,23 +1,16 @@
 // The only code that reads and writes the events table. Inserts come in batches.
-import { and, asc, eq, gt, max, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, max } from 'drizzle-orm';
 import type { Db } from '../db/open-database.js';
 import { events, type EventRow } from '../db/schema.js';
 
 export type { EventRow };
 
 export function createEventRepository(db: Db) {
-  const insertOne = db
-    .insert(events)
-    .values({
-      releaseId: sql.placeholder('releaseId'),
-      seq: sql.placeholder('seq'),
-      at: sql.placeholder('at'),
-      type: sql.placeholder('type'),
-      data: sql.placeholder('data'),
-    })
-    .prepare();
+  // the hot path (tens of thousands of log lines a second): one raw prepared statement,
+  // bound positionally, costs a third of drizzle's per-row query building
+  const insertOne = db.$client.prepare('insert into events (release_id, seq, at, type, data) values (?, ?, ?, ?, ?)');
   const insertMany = db.$client.transaction((rows: EventRow[]) => {
-    for (const row of rows) insertOne.run(row);
+    for (const r of rows) insertOne.run(r.releaseId, r.seq, r.at, r.type, r.data);
   });
 
   return {

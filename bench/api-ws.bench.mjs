@@ -1,0 +1,122 @@
+// Benchmark: one release emitting 50,000 log lines, watched by 100 WebSocket subscribers.
+// Run after `pnpm -r build`:  node bench/api-ws.bench.mjs [linesPerSecond] [--single]
+// The server runs in a child process and records every line through the same path as the
+// engine's events (tracker → SQLite batch → broadcast); the subscribers run here. Every
+// subscriber must receive every line exactly once and in order. Prints lines/s (first emit
+// to last receive) and p50/p99 emit-to-receive latency; exits 1 below 20,000 lines/s or
+// above 100 ms p99. Subscribers use `batch: true` (many events per frame) unless --single.
+import { fork } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const server = new URL('../apps/server/dist/', import.meta.url);
+const LINES = 50_000;
+const SUBSCRIBERS = Number(process.env.SUBSCRIBERS ?? 100);
+const FULL = 10;
+const now = () => performance.timeOrigin + performance.now();
+
+async function runServer(rate) {
+  const { buildApp } = await import(new URL('app.js', server));
+  const { ReleaseTracker } = await import(new URL('releases/release-tracker.js', server));
+  const app = await buildApp({ dataDir: mkdtempSync(join(tmpdir(), 'shipgate-bench-ws-')), tokens: { deployer: 'bench' }, logger: false });
+  const svc = app.services;
+  const at = new Date().toISOString();
+  svc.projects.insert({ id: 'acme-web', name: 'acme-web', dir: '/srv/acme', remoteUrl: '/srv/acme.git', remoteName: 'origin', mainBranch: 'main', currentVersion: null, createdAt: at });
+  svc.releases.insert({ id: 'rel_bench', projectId: 'acme-web', status: 'running', actor: 'bench', createdAt: at }, ['deploy']);
+  const tracker = new ReleaseTracker(svc, 'rel_bench', 'running', 'deploy');
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  process.on('message', (m) => {
+    if (m === 'stop') process.exit(0);
+    const started = performance.now();
+    let i = 0;
+    const tick = () => {
+      const due = Math.min(LINES, Math.ceil(((performance.now() - started) / 1000) * rate));
+      for (; i < due; i++) tracker.emit({ type: 'step.log', step: 'deploy', line: `line ${i} at ${now().toFixed(3)}` });
+      if (i < LINES) setTimeout(tick, 2);
+    };
+    tick();
+  });
+  process.send({ port: app.server.address().port });
+}
+
+async function watch(port, single) {
+  const require = createRequire(new URL('../apps/server/package.json', import.meta.url));
+  const { default: WebSocket } = await import(pathToFileURL(require.resolve('ws')).href);
+  const latencies = new Float64Array(LINES * FULL);
+  let measured = 0;
+  let lastReceive = 0;
+  const SEQ = Buffer.from('"seq":');
+  const clients = await Promise.all(
+    Array.from({ length: SUBSCRIBERS }, async (_, index) => {
+      // 100 browsers' worth of JSON.parse would measure this one process, not the server: the
+      // first FULL subscribers parse every message; the rest check each seq straight from the bytes
+      const full = index < FULL;
+      const socket = new WebSocket(`ws://127.0.0.1:${port}/api/ws?token=bench`, { skipUTF8Validation: true, perMessageDeflate: false });
+      await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+      const client = { socket, last: 0, done: null };
+      client.done = new Promise((resolve, reject) => {
+        const next = (seq) => {
+          if (seq !== client.last + 1) reject(new Error(`seq ${seq} after ${client.last}`));
+          client.last = seq;
+          if (seq === LINES) resolve();
+        };
+        const take = (seq, event, t) => {
+          latencies[measured++] = t - Number(event.line.slice(event.line.lastIndexOf(' ') + 1));
+          next(seq);
+        };
+        socket.on('message', (data) => {
+          const t = now();
+          lastReceive = t;
+          if (!full) {
+            for (let at = data.indexOf(SEQ); at !== -1; at = data.indexOf(SEQ, at + 6)) {
+              let seq = 0;
+              for (let i = at + 6; data[i] >= 48 && data[i] <= 57; i++) seq = seq * 10 + data[i] - 48;
+              next(seq);
+            }
+            return;
+          }
+          const m = JSON.parse(data);
+          if (m.type === 'events') for (const item of m.items) take(item.seq, item.event, t);
+          else if (m.type === 'event') take(m.seq, m.event, t);
+        });
+      });
+      socket.send(JSON.stringify({ type: 'subscribe', releaseId: 'rel_bench', after: 0, batch: !single }));
+      return client;
+    }),
+  );
+  return { clients, latencies, measuredCount: () => measured, lastReceive: () => lastReceive };
+}
+
+if (process.argv[2] === '--server') {
+  await runServer(Number(process.argv[3]));
+} else {
+  const rate = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 25_000);
+  const single = process.argv.includes('--single');
+  const execArgv = process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : [];
+  const child = fork(new URL(import.meta.url), ['--server', String(rate)], { stdio: 'inherit', execArgv });
+  const { port } = await new Promise((resolve) => child.once('message', resolve));
+  const w = await watch(port, single);
+  await new Promise((r) => setTimeout(r, 200));
+  const cpuBefore = process.cpuUsage();
+  const firstEmit = now();
+  child.send('go');
+  await Promise.all(w.clients.map((c) => c.done));
+  const seconds = (w.lastReceive() - firstEmit) / 1000;
+  const clientCpu = process.cpuUsage(cpuBefore);
+  child.send('stop');
+  await new Promise((r) => child.once('exit', r));
+  const lat = w.latencies.subarray(0, w.measuredCount()).sort();
+  const pct = (p) => lat[Math.min(lat.length - 1, Math.floor((p / 100) * lat.length))];
+  const linesPerSecond = LINES / seconds;
+  const ok = linesPerSecond >= 20_000 && pct(99) <= 100;
+  console.log(`api ws: ${LINES} log lines emitted at up to ${rate}/s, ${SUBSCRIBERS} subscribers (${single ? 'one message per event' : 'batch: true'})`);
+  console.log(`  all ${SUBSCRIBERS} subscribers got all ${LINES} lines in order (latency from the ${FULL} that parse every message)`);
+  console.log(`  lines/s  : ${linesPerSecond.toFixed(0)} (target ≥ 20000)`);
+  console.log(`  subscriber-side CPU: ${((clientCpu.user + clientCpu.system) / 1000).toFixed(0)} ms over ${(seconds * 1000).toFixed(0)} ms`);
+  console.log(`  p50      : ${pct(50).toFixed(1)} ms`);
+  console.log(`  p99      : ${pct(99).toFixed(1)} ms (target ≤ 100 ms) ${ok ? 'OK' : 'MISSED'}`);
+  process.exit(ok ? 0 : 1);
+}
