@@ -54,12 +54,13 @@ export async function runRelease(input: RunReleaseInput): Promise<ReleaseOutcome
     await deployStep(run, watch ? async () => void (monitoring = await prepareMonitoring(run)) : undefined);
     deployed = true;
     await healthChecksStep(run, 'deploy', run.version);
-    let report = await shipReportStep(run);
+    // production is healthy: a report that cannot be written is a loud warning, never a rollback
+    let report = await shipReportStep(run).catch((error: unknown) => reportWarning(run, error));
     const prepared = monitoring as PreparedMonitoring | null;
     if (prepared) {
       const breach = await monitorStep(run, prepared);
       if (breach) return await finishWithRollback(run, breach, 'rolled_back');
-      report = await writeShipRecord(run, 'succeeded', null, prepared.chart());
+      report = await writeShipRecord(run, 'succeeded', null, prepared.chart()).catch((error: unknown) => reportWarning(run, error));
     }
     run.setStatus('succeeded');
     journal.status = 'succeeded';
@@ -68,6 +69,11 @@ export async function runRelease(input: RunReleaseInput): Promise<ReleaseOutcome
   } catch (error) {
     return await handleFailure(run, error, deployed);
   }
+}
+
+function reportWarning(run: ReleaseRun, error: unknown): null {
+  run.log('ship-report', `the ship report was not written: ${error instanceof Error ? error.message : String(error)}; production is healthy and stays on ${run.tag}`, 'warn');
+  return null;
 }
 
 async function handleFailure(run: ReleaseRun, error: unknown, deployed: boolean): Promise<ReleaseOutcome> {
