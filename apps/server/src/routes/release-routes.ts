@@ -73,7 +73,7 @@ export function releaseRoutes(app: FastifyInstance): void {
       const { project, status, limit, cursor } = request.query;
       const key = `${svc.releases.generation()} ${project} ${status} ${limit} ${cursor}`;
       let page = pages.get(key);
-      if (page === undefined) pages.set(key, (page = JSON.stringify(listPage(project, status, limit, cursor))));
+      if (page === undefined) pages.set(key, (page = Buffer.from(JSON.stringify(listPage(project, status, limit, cursor)))));
       return reply.type('application/json; charset=utf-8').send(page);
     },
   );
