@@ -7,6 +7,7 @@ import { buildApp } from './app.js';
 import { newSecret } from './auth/token-verifier.js';
 import type { Engine } from './engine.js';
 import type { DemoControls } from './routes/demo-routes.js';
+import { loggerOptions } from './plugins/logger-options.js';
 import { registerProject } from './projects/register-project.js';
 
 export interface ServeOptions {
@@ -47,11 +48,6 @@ function tokenFile(dataDir: string): string {
   return token;
 }
 
-/** Removes the token query parameter from a logged URL. */
-export function redactUrl(url: string): string {
-  return url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
-}
-
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
@@ -65,9 +61,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     ...(options.engine ? { engine: options.engine } : {}),
     ...(options.demo ? { demo: options.demo } : {}),
     ...(options.shutdownGraceMs === undefined ? {} : { shutdownGraceMs: options.shutdownGraceMs }),
-    logger: options.log
-      ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'], serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url) }) } }
-      : false,
+    logger: options.log ? loggerOptions() : false,
   });
   try {
     for (const dir of options.projects) await registerProject(app.services, dir);
