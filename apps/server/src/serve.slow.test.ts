@@ -59,3 +59,15 @@ describe('serve', () => {
     expect(logged).not.toContain('also-secret');
   });
 });
+
+describe('serve on a data dir already in use', () => {
+  it('refuses to start a second server on the same data dir, and starts once the first is closed', async () => {
+    const dataDir = tmp('shipgate-lock-');
+    const options = { port: 0, host: '127.0.0.1', dataDir, projects: [], token: 't', engine: new FakeEngine(), handleSignals: false, print: () => {} };
+    server = await serve(options);
+    await expect(serve(options)).rejects.toThrow(/another shipgate server/);
+    await server.close();
+    server = await serve(options);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+});

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { newSecret } from './auth/token-verifier.js';
+import { lockDataDir } from './data-dir-lock.js';
 import type { Engine } from './engine.js';
 import type { DemoControls } from './routes/demo-routes.js';
 import { loggerOptions } from './plugins/logger-options.js';
@@ -51,6 +52,7 @@ function tokenFile(dataDir: string): string {
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
+  const unlock = lockDataDir(dataDir);
   const configured = options.token ?? process.env.SHIPGATE_TOKEN;
   const token = configured || tokenFile(dataDir);
   const viewer = options.viewerToken ?? process.env.SHIPGATE_VIEWER_TOKEN;
@@ -62,12 +64,16 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     ...(options.demo ? { demo: options.demo } : {}),
     ...(options.shutdownGraceMs === undefined ? {} : { shutdownGraceMs: options.shutdownGraceMs }),
     logger: options.log ? loggerOptions() : false,
+  }).catch((error: unknown) => {
+    unlock();
+    throw error;
   });
   try {
     for (const dir of options.projects) await registerProject(app.services, dir);
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {
     await app.close();
+    unlock();
     throw error;
   }
   const address = app.server.address();
@@ -78,7 +84,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   print(configured ? `Shipgate is running at ${url}/` : `Shipgate is running at ${url}/?token=${token}`);
 
   let closing: Promise<void> | null = null;
-  const close = () => (closing ??= app.close().then(() => undefined));
+  const close = () => (closing ??= app.close().then(unlock));
   if (options.handleSignals !== false) {
     const onSignal = () => {
       void close().then(() => process.exit(0));

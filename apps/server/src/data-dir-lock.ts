@@ -1,0 +1,35 @@
+// One server per data dir: a second one would mark the first one's running releases interrupted.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const heldHere = new Set<string>();
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Claims the data dir for this process (a stale claim of a dead process is taken over). */
+export function lockDataDir(dataDir: string): () => void {
+  const file = join(dataDir, 'server.pid');
+  let holder = NaN;
+  try {
+    holder = Number(readFileSync(file, 'utf8').trim());
+  } catch {
+    // no claim yet
+  }
+  const inUse = heldHere.has(file) || (Number.isInteger(holder) && holder !== process.pid && isAlive(holder));
+  if (inUse) {
+    throw new Error(`another shipgate server (pid ${heldHere.has(file) ? process.pid : holder}) is using ${dataDir}; stop it or pick another --data-dir`);
+  }
+  writeFileSync(file, `${process.pid}\n`);
+  heldHere.add(file);
+  return () => {
+    heldHere.delete(file);
+    rmSync(file, { force: true });
+  };
+}
