@@ -48,8 +48,8 @@ export async function finishWithRollback(run: ReleaseRun, reason: string, final:
   } catch (rollbackError) {
     status = 'failed';
     error = isShipgateError(rollbackError) ? rollbackError : new ShipgateError('ROLLBACK_FAILED', String(rollbackError));
-    const now = run.record.facts.productionNow ?? `${run.tag} (the failed release)`;
-    run.log('rollback', `ROLLBACK FAILED — production runs ${now} now. ${error.message}`, 'warn');
+    const moved = run.record.facts.productionNow !== undefined;
+    run.log('rollback', moved ? `ROLLBACK FAILED: ${error.message}` : `ROLLBACK FAILED — production still runs ${run.tag}, the failed release: ${error.message}`, 'warn');
     if (run.record.facts.productionNow) note = { to: run.journal.previousVersion ?? '?', at: run.ctx.clock.now().toISOString(), reason, healthy: false };
   }
   let report: string | null = null;

@@ -28,11 +28,17 @@ export async function rollbackStep(run: ReleaseRun, reason: string): Promise<Rol
     const base = deployInput(run, 'rollback');
     const moved = await provider.rollback({ ...base, release: releaseTarget(run), previous, to: previous });
     run.fact('productionNow', previous.tag);
-    const health = await healthChecksStep(run, 'rollback', previous.version);
+    const health = await healthChecksStep(run, 'rollback', previous.version).catch((error: unknown) => {
+      if (error instanceof ShipgateError && error.code === 'HEALTH_FAILED') return { passed: false, failure: error.message };
+      throw error;
+    });
     const healthy = health === null || health.passed;
     result = { to: previous.version, healthy, at: run.ctx.clock.now().toISOString() };
     if (!healthy) {
-      throw new ShipgateError('ROLLBACK_FAILED', `production runs ${previous.tag} again but its health checks fail: ${health?.criticalFailures.join('; ')}`, { hint: 'production is unhealthy: act now' });
+      const why = 'failure' in health! ? health.failure : '';
+      throw new ShipgateError('ROLLBACK_FAILED', `production runs ${previous.tag} again, but its health checks fail too: ${why}`, {
+        hint: `production is unhealthy on ${previous.tag}: investigate now (the failed ${run.tag} is not running)`,
+      });
     }
     return { detail: `${moved.detail}; health checks pass on ${previous.tag}` };
   });

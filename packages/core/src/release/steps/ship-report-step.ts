@@ -48,7 +48,7 @@ export async function writeShipRecord(run: ReleaseRun, status: ReleaseStatus, ro
     }
   }
   run.fact('shipReport', reportFile);
-  if (config.report.commit) await commitAndPush(run, files, rollback ? `docs(ship): roll back ${journal.tag} to ${rollback.to}` : `docs(ship): ship report for ${journal.tag}`);
+  if (config.report.commit) await commitAndPush(run, files, rollback ? `docs(ship): roll back ${journal.tag} to ${journal.previousTag ?? rollback.to}` : `docs(ship): ship report for ${journal.tag}`);
   return report;
 }
 
