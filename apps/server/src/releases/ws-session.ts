@@ -57,7 +57,7 @@ export class WsSession {
         if (fresh.items.length === 0) return;
         subscription.lastSeq = fresh.lastSeq;
         if (batch) this.send(fresh.batchMessage());
-        else for (const text of fresh.messages()) this.send(text);
+        else this.corked(() => fresh.messages().forEach((text) => this.send(text)));
       },
     });
   }
@@ -86,6 +86,17 @@ export class WsSession {
       return;
     }
     this.socket.send(text, { binary: false });
+  }
+
+  /** Many frames, one write: ws corks per frame, and corking nests. */
+  private corked(fn: () => void): void {
+    const raw = (this.socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+    raw?.cork();
+    try {
+      fn();
+    } finally {
+      raw?.uncork();
+    }
   }
 
   private error(error: string, message: string): void {
