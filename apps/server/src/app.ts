@@ -54,7 +54,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(fastifyCookie);
-  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  // no permessage-deflate: ws-session writes pre-built frames beside ws's synchronous sender
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024, perMessageDeflate: false } });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Shipgate API', version: '1.0.0', description: 'Promote validated staging builds to production (CONTRACT §4–§5).' },

@@ -10,6 +10,7 @@ export interface EncodedEvent {
 
 export class Delivery {
   private single: Buffer[] | null = null;
+  private framed: Buffer | null = null;
   private batch: Buffer | null = null;
 
   constructor(
@@ -37,6 +38,12 @@ export class Delivery {
     return this.single;
   }
 
+  /** messages() as back-to-back WebSocket text frames: one socket write per subscriber. */
+  frames(): Buffer {
+    this.framed ??= Buffer.concat(this.messages().flatMap((m) => [textFrameHeader(m.length), m]));
+    return this.framed;
+  }
+
   /** One `{ type: "events", items }` message for the whole run. */
   batchMessage(): Buffer {
     if (this.batch === null) {
@@ -45,4 +52,15 @@ export class Delivery {
     }
     return this.batch;
   }
+}
+
+/** RFC 6455 §5.2 header of an unmasked, final text frame (servers never mask). */
+export function textFrameHeader(length: number): Buffer {
+  if (length < 126) return Buffer.from([0x81, length]);
+  if (length < 65_536) return Buffer.from([0x81, 126, length >> 8, length & 0xff]);
+  const header = Buffer.alloc(10);
+  header[0] = 0x81;
+  header[1] = 127;
+  header.writeBigUInt64BE(BigInt(length), 2);
+  return header;
 }

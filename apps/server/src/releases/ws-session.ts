@@ -57,7 +57,7 @@ export class WsSession {
         if (fresh.items.length === 0) return;
         subscription.lastSeq = fresh.lastSeq;
         if (batch) this.send(fresh.batchMessage());
-        else this.corked(() => fresh.messages().forEach((text) => this.send(text)));
+        else this.sendFrames(fresh);
       },
     });
   }
@@ -88,15 +88,17 @@ export class WsSession {
     this.socket.send(text, { binary: false });
   }
 
-  /** Many frames, one write: ws corks per frame, and corking nests. */
-  private corked(fn: () => void): void {
-    const raw = (this.socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
-    raw?.cork();
-    try {
-      fn();
-    } finally {
-      raw?.uncork();
-    }
+  /**
+   * One write of pre-built frames, shared by every subscriber. Safe beside ws's own sender:
+   * without permessage-deflate ws writes each frame synchronously and queues nothing, so
+   * whole frames never interleave.
+   */
+  private sendFrames(delivery: Delivery): void {
+    const raw = (this.socket as unknown as { _socket?: { write(data: Buffer): boolean } })._socket;
+    if (!raw) return delivery.messages().forEach((text) => this.send(text));
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > MAX_BUFFERED) return void this.socket.close(1013, 'too far behind: reconnect with your last seq');
+    raw.write(delivery.frames());
   }
 
   private error(error: string, message: string): void {
