@@ -2,10 +2,10 @@
 // deployer to set up state. Stopped by its own child's pid.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './free-port.ts';
 
 export const DEPLOYER_TOKEN = 'e2e-deployer-token';
 export const VIEWER_TOKEN = 'e2e-viewer-token';
@@ -92,16 +92,4 @@ export class ShipgateServer {
     }
     throw new Error(`shipgate serve did not become healthy\n${this.output}`);
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolvePort(port));
-    });
-  });
 }

@@ -45,7 +45,8 @@ export function applyToFeed(feed: ReleaseFeed, events: readonly SeqEvent[]): Rel
         break;
       case 'monitor.verdict':
         next.verdict = { verdict: event.verdict, reason: event.reason };
-        if (event.sample) next.samples = [...next.samples, event.sample];
+        // the verdict repeats the evaluation that decided it: keep that sample once
+        if (event.sample && event.sample.at !== next.samples.at(-1)?.at) next.samples = [...next.samples, event.sample];
         break;
       case 'release.status':
         next.statusReason = event.reason ?? null;

@@ -107,6 +107,11 @@ export interface MonitorSample {
   at: string;
   baseline: { errorRate: number | null; p95Ms: number | null; requests: number };
   current: { errorRate: number | null; p95Ms: number | null; requests: number };
+  /** current − baseline error rate in percentage points, with its 95% interval. */
+  errorRateDiff?: { estimate: number; lower: number; upper: number } | null;
+  /** current p95 / baseline p95, with its 95% interval. */
+  latencyRatio?: { estimate: number; lower: number; upper: number } | null;
+  /** errorRateIncrease in percentage points; latencyDegradation and errorRateCeiling as fractions. */
   thresholds: { errorRateIncrease: number; latencyDegradation: number; errorRateCeiling: number };
   verdict: MonitorVerdictValue;
   windowEndsAt: string;
@@ -135,3 +140,17 @@ export type ServerMessage =
   | { type: 'events'; releaseId: string; items: SeqEvent[] }
   | { type: 'subscribed'; releaseId?: string; topic?: 'releases' }
   | { type: 'error'; error: string; message: string };
+
+export type DemoFaultKind = 'errors' | 'latency' | 'component';
+
+/** GET /api/demo: whether this server runs the demo sandbox (`shipgate demo`). */
+export interface DemoDto {
+  enabled: boolean;
+  faultKinds?: DemoFaultKind[];
+}
+
+/** POST /api/demo/faulty-release → 201. */
+export interface FaultyReleaseDto {
+  commit: string;
+  kind: DemoFaultKind;
+}

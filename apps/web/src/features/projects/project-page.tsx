@@ -1,9 +1,10 @@
 // Project: gates with evidence, next version and why, CHANGELOG excerpt, steps, blockers,
-// and the promote button.
+// the promote button, and (demo only) "make the next release faulty".
 import { useQuery } from '@tanstack/react-query';
 import { planQuery, projectsQuery } from '../../api/projects';
 import { Empty, ErrorState, Loading } from '../../ui/query-state';
 import { LazyMarkdown } from '../reports/lazy-markdown';
+import { DemoPanel } from './demo-panel';
 import { GateList } from './gate-list';
 import { PromotePanel } from './promote-panel';
 import { VersionReasons } from './version-reasons';
@@ -45,7 +46,12 @@ export function ProjectPage({ projectId }: { projectId: string }) {
             )}
           </div>
           <aside>
-            {project && <PromotePanel project={project} plan={plan.data} />}
+            {project && (
+              <div className="aside-panels">
+                <PromotePanel project={project} plan={plan.data} />
+                <DemoPanel project={project} />
+              </div>
+            )}
             <h2>Steps that will run</h2>
             <ol className="steps-preview">
               {plan.data.steps.map((step) => (

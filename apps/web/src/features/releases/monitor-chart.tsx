@@ -1,45 +1,72 @@
-// One uPlot chart: current vs baseline, with the band between baseline and threshold.
-// Loaded lazily (uPlot stays out of the initial JS).
+// One uPlot chart: the current value against the baseline, with the band between the baseline
+// and the threshold shaded. Loaded lazily (uPlot stays out of the initial JS); follows its
+// box's width, and reads its colours from the page's CSS variables (light and dark).
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import type { ChartSeries } from './monitor-series';
 
-export interface ChartSeries {
-  times: number[];
-  current: (number | null)[];
-  baseline: (number | null)[];
-  threshold: (number | null)[];
+interface Props {
+  title: string;
+  unit: string;
+  data: ChartSeries;
+  /** Start the y axis at zero (rates), rather than fitting it to the data. */
+  isFromZero?: boolean;
 }
 
-export default function MonitorChart({ title, unit, data }: { title: string; unit: string; data: ChartSeries }) {
+const HEIGHT = 220;
+const toAligned = (d: ChartSeries) => [d.times, d.current, d.baseline, d.threshold] as uPlot.AlignedData;
+
+function cssVar(name: string, fallback: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+}
+
+export default function MonitorChart({ title, unit, data, isFromZero }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
+  const latest = useRef(data);
+  latest.current = data;
 
   useEffect(() => {
-    if (!box.current) return;
+    const el = box.current;
+    if (!el) return;
+    const text = cssVar('--text', '#1c1d21');
+    const grid = cssVar('--line', '#d9dbe1');
+    const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
     const opts: uPlot.Options = {
       title,
-      width: Math.max(280, box.current.clientWidth),
-      height: 200,
+      width: Math.max(280, el.clientWidth),
+      height: HEIGHT,
+      scales: isFromZero ? { y: { range: (_u, _min, max) => [0, Math.max(max, 1) * 1.1] } } : {},
       series: [
-        {},
-        { label: `current (${unit})`, stroke: '#2563eb', width: 2 },
-        { label: `baseline (${unit})`, stroke: '#6b7280', dash: [4, 4] },
-        { label: `threshold (${unit})`, stroke: '#dc2626', dash: [8, 4] },
+        { label: 'time' },
+        { label: `now (${unit})`, stroke: '#2563eb', width: 2, points: { show: true, size: 6, fill: '#2563eb' } },
+        { label: `baseline (${unit})`, stroke: '#6b7280', width: 2, dash: [6, 4], points: { show: false } },
+        { label: `threshold (${unit})`, stroke: '#dc2626', width: 2, dash: [2, 3], points: { show: false } },
       ],
-      bands: [{ series: [3, 2], fill: 'rgba(220, 38, 38, 0.08)' }],
-      axes: [{}, { label: unit }],
+      legend: { live: false },
+      bands: [{ series: [3, 2], fill: 'rgba(220, 38, 38, 0.12)' }],
+      axes: [{ ...axis }, { ...axis, label: unit, size: 60 }],
     };
-    plot.current = new uPlot(opts, [[], [], [], []], box.current);
+    const chart = new uPlot(opts, toAligned(latest.current), el);
+    plot.current = chart;
+    const resize = new ResizeObserver(() => chart.setSize({ width: Math.max(280, el.clientWidth), height: HEIGHT }));
+    resize.observe(el);
     return () => {
-      plot.current?.destroy();
+      resize.disconnect();
+      chart.destroy();
       plot.current = null;
     };
-  }, [title, unit]);
+  }, [title, unit, isFromZero]);
 
   useEffect(() => {
-    plot.current?.setData([data.times, data.current, data.baseline, data.threshold] as uPlot.AlignedData);
+    plot.current?.setData(toAligned(data));
   }, [data]);
 
-  return <div ref={box} className="chart" />;
+  const last = data.current.at(-1);
+  return (
+    <figure className="chart-figure">
+      <div ref={box} className="chart" role="img" aria-label={`${title} chart: ${data.times.length} evaluations${last == null ? '' : `, latest ${last.toFixed(1)} ${unit}`}`} />
+    </figure>
+  );
 }

@@ -1,68 +1,73 @@
-// Post-deploy monitoring: error rate and p95 against baseline and threshold, the watch
-// window's countdown, and the verdict in words. Shown once monitoring events exist.
+// Post-deploy monitoring: the verdict (or the watch window's countdown) in words, the numbers
+// behind the latest evaluation, and error rate and p95 latency charted against the baseline
+// and the threshold band. Shown while the release monitors and once monitoring events exist.
 import { lazy, Suspense, useMemo } from 'react';
 import type { ReleaseFeed } from '../../api/release-feed';
-import type { MonitorSample } from '../../api/types';
+import type { ReleaseStatus } from '../../api/types';
 import { formatDuration } from '../../ui/format';
 import { StatusBadge } from '../../ui/status-badge';
 import { useNow } from '../../ui/use-now';
-import type { ChartSeries } from './monitor-chart';
+import { MonitorMeasurements } from './monitor-measurements';
+import { errorRateSeries, latencySeries } from './monitor-series';
 
 const MonitorChart = lazy(() => import('./monitor-chart'));
 
-function series(samples: MonitorSample[], pick: (s: MonitorSample) => [number | null, number | null, number | null]): ChartSeries {
-  const out: ChartSeries = { times: [], current: [], baseline: [], threshold: [] };
-  for (const s of samples) {
-    const [current, baseline, threshold] = pick(s);
-    out.times.push(Date.parse(s.at) / 1000);
-    out.current.push(current);
-    out.baseline.push(baseline);
-    out.threshold.push(threshold);
-  }
-  return out;
-}
+const OUTCOME: Partial<Record<ReleaseStatus, string>> = {
+  rolling_back: 'Production is being rolled back to the previous version.',
+  rolled_back: 'Production was rolled back to the previous version.',
+};
 
-const pct = (v: number | null) => (v === null ? null : v * 100);
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
-export function MonitoringPanel({ feed }: { feed: ReleaseFeed }) {
+export function MonitoringPanel({ feed, status }: { feed: ReleaseFeed; status: ReleaseStatus }) {
   const last = feed.samples.at(-1);
-  const now = useNow(feed.verdict === null && last !== undefined);
-  const errorRate = useMemo(
-    () => series(feed.samples, (s) => [pct(s.current.errorRate), pct(s.baseline.errorRate), s.baseline.errorRate === null ? null : s.baseline.errorRate * 100 + s.thresholds.errorRateIncrease]),
-    [feed.samples],
-  );
-  const latency = useMemo(
-    () => series(feed.samples, (s) => [s.current.p95Ms, s.baseline.p95Ms, s.baseline.p95Ms === null ? null : s.baseline.p95Ms * (1 + s.thresholds.latencyDegradation)]),
-    [feed.samples],
-  );
-  if (!last && !feed.verdict) return null;
-  const remaining = last ? Date.parse(last.windowEndsAt) - now : 0;
+  const isWatching = feed.verdict === null && status === 'monitoring';
+  const now = useNow(isWatching);
+  const errorRate = useMemo(() => errorRateSeries(feed.samples), [feed.samples]);
+  const latency = useMemo(() => latencySeries(feed.samples), [feed.samples]);
+  if (!last && !feed.verdict && status !== 'monitoring') return null;
+  const remaining = last ? Date.parse(last.windowEndsAt) - now : null;
   return (
     <section className="monitoring" aria-labelledby="monitoring-heading">
       <h2 id="monitoring-heading">Monitoring</h2>
-      <p className="verdict">
+      <div className="verdict" role="status" data-verdict={feed.verdict?.verdict ?? 'watching'}>
         {feed.verdict ? (
           <>
-            <StatusBadge status={feed.verdict.verdict} /> {feed.verdict.reason}
+            <p>
+              <StatusBadge status={feed.verdict.verdict} /> <strong>Verdict:</strong> {sentence(feed.verdict.reason)}
+            </p>
+            {feed.verdict.verdict === 'FAIL' && OUTCOME[status] && <p>{OUTCOME[status]}</p>}
           </>
+        ) : isWatching ? (
+          <p>
+            <StatusBadge status="monitoring" /> Watching production:{' '}
+            {remaining === null ? 'warming up, the first evaluation comes in a few seconds' : remaining > 0 ? `${formatDuration(remaining)} left in the watch window` : 'the window is closing'}.
+            {last && (
+              <>
+                {' '}
+                Latest evaluation: <StatusBadge status={last.verdict} />
+              </>
+            )}
+          </p>
         ) : (
-          <>
-            <StatusBadge status={last?.verdict ?? 'NO_DATA'} /> Watching production: {remaining > 0 ? `${formatDuration(remaining)} left in the watch window` : 'window closing'}.
-          </>
+          <p>
+            <StatusBadge status="unknown" /> Monitoring stopped before a verdict.
+          </p>
         )}
-      </p>
-      {last && (
-        <p className="muted">
-          Latest: {last.current.requests} requests after the deploy vs {last.baseline.requests} before; error rate {pct(last.current.errorRate)?.toFixed(2) ?? '—'}% (baseline{' '}
-          {pct(last.baseline.errorRate)?.toFixed(2) ?? '—'}%), p95 {last.current.p95Ms ?? '—'} ms (baseline {last.baseline.p95Ms ?? '—'} ms).
-        </p>
+      </div>
+      {last && <MonitorMeasurements sample={last} />}
+      {feed.samples.length > 0 && (
+        <Suspense fallback={<p className="chart-placeholder">Loading charts…</p>}>
+          <div className="charts">
+            <MonitorChart title="Error rate" unit="%" data={errorRate} isFromZero />
+            <MonitorChart title="p95 latency" unit="ms" data={latency} />
+          </div>
+          <p className="chart-key muted">
+            Blue dots: production now, since the deploy. Dashed grey: before the deploy (the baseline). Dotted red: the threshold; the shaded band between them is
+            the allowed change.
+          </p>
+        </Suspense>
       )}
-      <Suspense fallback={<p className="chart-placeholder">Loading charts…</p>}>
-        <div className="charts">
-          <MonitorChart title="Error rate" unit="%" data={errorRate} />
-          <MonitorChart title="p95 latency" unit="ms" data={latency} />
-        </div>
-      </Suspense>
     </section>
   );
 }

@@ -60,7 +60,7 @@ export function ReleasePage({ releaseId }: { releaseId: string }) {
           {feed.isError && <ErrorState error={feed.error} what="the release log" />}
           {selected && <StepLog step={selected} lines={feed.data?.logs[selected] ?? EMPTY} />}
           <HealthResults results={feed.data?.health ?? EMPTY} />
-          {feed.data && <MonitoringPanel feed={feed.data} />}
+          {feed.data && <MonitoringPanel feed={feed.data} status={r.status} />}
         </div>
       </div>
     </section>

@@ -1,0 +1,19 @@
+// Number formats of the monitoring panel, matching the verdict sentences ("15.2%", "+14.9 pp",
+// "212 ms"): one decimal for measurements, none for whole limits.
+const oneDecimal = (v: number) => {
+  const text = (Math.round(v * 10) / 10).toFixed(1);
+  return text === '-0.0' ? '0.0' : text;
+};
+
+export const limitText = (v: number) => oneDecimal(v).replace(/\.0$/, '');
+
+/** A fraction as a percentage: 0.152 → "15.2%". */
+export const percentText = (fraction: number | null) => (fraction === null ? '—' : `${oneDecimal(fraction * 100)}%`);
+
+export const msText = (v: number | null) => (v === null ? '—' : `${Math.round(v)} ms`);
+
+/** Percentage points with a sign: 14.93 → "+14.9 pp". */
+export const ppText = (v: number) => `${v > 0 ? '+' : ''}${oneDecimal(v)} pp`;
+
+/** A ratio as a change: 1.123 → "+12.3%". */
+export const ratioText = (r: number) => `${r >= 1 ? '+' : ''}${oneDecimal((r - 1) * 100)}%`;
