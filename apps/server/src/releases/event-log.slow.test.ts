@@ -9,7 +9,7 @@ import { EventLog } from './event-log.js';
 function setup() {
   const db = openDatabase(':memory:');
   const at = new Date().toISOString();
-  createProjectRepository(db).insert({ id: 'p', name: 'p', dir: '/p', remoteUrl: '/p.git', remoteName: 'origin', mainBranch: 'main', currentVersion: null, createdAt: at });
+  createProjectRepository(db).insert({ id: 'p', name: 'p', dir: '/p', remoteUrl: '/p.git', remoteName: 'origin', mainBranch: 'main', currentVersion: null, productionVersion: null, createdAt: at });
   createReleaseRepository(db).insert({ id: 'rel_1', projectId: 'p', status: 'running', actor: 'a', createdAt: at }, []);
   const repo = createEventRepository(db);
   const errors: unknown[] = [];

@@ -8,7 +8,7 @@ export async function planProject(svc: Services, project: ProjectRow, query: { b
     await svc.clones.sync(project, dir);
     const ctx = svc.engine.createContext({ emit: () => {}, env: svc.env });
     const { plan } = await svc.engine.planRelease({ repoDir: dir, ctx, ...query });
-    svc.projects.setCurrentVersion(project.id, plan.currentVersion);
+    svc.projects.setPlannedVersions(project.id, plan.currentVersion, plan.production?.version ?? null);
     return plan;
   });
 }

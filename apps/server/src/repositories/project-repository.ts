@@ -22,6 +22,10 @@ export function createProjectRepository(db: Db) {
     setCurrentVersion(id: string, version: string | null): void {
       db.update(projects).set({ currentVersion: version }).where(eq(projects.id, id)).run();
     },
+    /** Versions seen at plan time: in the repository, and in production (null: git cannot tell). */
+    setPlannedVersions(id: string, current: string | null, production: string | null): void {
+      db.update(projects).set({ currentVersion: current, productionVersion: production }).where(eq(projects.id, id)).run();
+    },
   };
 }
 

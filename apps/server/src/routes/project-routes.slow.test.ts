@@ -17,6 +17,13 @@ describe('projects', () => {
     expect((await t.app.inject({ url: '/api/projects/acme-web', headers: asDeployer })).json()).toMatchObject({ id: 'acme-web' });
   });
 
+  it('tells what production runs as soon as a plan could see it, before any Shipgate release', async () => {
+    t = await createTestApp();
+    expect((await t.app.inject({ url: '/api/projects/acme-web/plan', headers: asDeployer })).statusCode).toBe(200);
+    const [project] = (await t.app.inject({ url: '/api/projects', headers: asDeployer })).json<Array<{ currentVersion: string; productionVersion: string }>>();
+    expect(project).toMatchObject({ currentVersion: '2.6.0', productionVersion: '2.6.0' });
+  });
+
   it('POST /api/projects registers a work tree once, and refuses a dir that is not a git work tree', async () => {
     t = await createTestApp();
     const other = makeGitFixture('project: Billing Service\n');

@@ -13,12 +13,14 @@ function toProjectDto(svc: Services, p: ProjectRow): ProjectDto {
   const last = svc.releases.latest(p.id);
   const production = svc.releases.latest(p.id, 'succeeded');
   const lastRelease = last ? svc.releases.get(last.id) : undefined;
+  // production follows the last release that moved it: a rolled-back release restored its predecessor
+  const moved = last?.status === 'rolled_back' ? last.previousVersion : null;
   return {
     id: p.id,
     name: p.name,
     dir: p.dir,
     currentVersion: p.currentVersion ?? production?.version ?? null,
-    productionVersion: production?.version ?? null,
+    productionVersion: moved ?? production?.version ?? p.productionVersion ?? null,
     lastRelease: lastRelease ? toReleaseDto(lastRelease) : null,
   };
 }

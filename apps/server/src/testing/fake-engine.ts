@@ -51,6 +51,7 @@ export class FakeEngine implements Engine {
       resuming: false,
       head: 'fake',
       warnings: [],
+      production: { commit: 'fake', tag: `v${current}`, version: current },
     };
     return { plan, config: { project: 'acme-web' } as ShipgateConfig };
   }

@@ -1,2 +1,3 @@
 export * from './plan-release.js';
 export * from './plan-version.js';
+export * from './production-state.js';

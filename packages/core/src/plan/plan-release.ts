@@ -12,6 +12,7 @@ import { isJournalPending, readJournal, type ReleaseJournal } from '../release/j
 import { STEP_NAMES, type StepName } from '../release/statuses.js';
 import { findSpec, readSpecGates } from '../specflow/index.js';
 import { planVersion } from './plan-version.js';
+import { productionState } from './production-state.js';
 import type { GateResult, ReleasePlan } from './plan-types.js';
 
 export interface PlanInput {
@@ -53,7 +54,8 @@ export async function planRelease(input: PlanInput): Promise<PlanResult> {
 
   const blockers = gates.filter((g) => g.status === 'fail').map((g) => `${g.title}: ${g.detail}`);
   blockers.push(...version.blockers);
-  if (version.tag && !resume && fetchError === null) blockers.push(...(await tagConflicts(repo, version.tag)));
+  const refs = fetchError === null ? await repo.remoteRefs().catch(() => null) : null;
+  if (version.tag && !resume && refs) blockers.push(...tagConflicts(refs, repo.remote, version.tag));
 
   const steps: StepName[] = STEP_NAMES.filter((s) => s !== 'monitor' || config.monitoring.enabled);
   const plan: ReleasePlan = {
@@ -74,6 +76,7 @@ export async function planRelease(input: PlanInput): Promise<PlanResult> {
     resuming: resume !== null,
     head,
     warnings: version.warnings,
+    production: productionState(refs, config),
   };
   return { plan, config };
 }
@@ -102,12 +105,9 @@ async function isResumable(repo: Repository, commit: string | null, start: strin
   return (await repo.subject(head)) === `chore(release): ${tag}` && (await repo.resolve(`${head}^`)) === start;
 }
 
-/** A tag for the next version that already exists and points elsewhere blocks the release. */
-async function tagConflicts(repo: Repository, tag: string): Promise<string[]> {
-  const refs = await repo.remoteRefs().catch(() => null);
-  const remote = refs ? remoteTagCommit(refs, tag) : null;
-  if (remote) {
-    return [`Tag ${tag} already exists on ${repo.remote} (at ${remote.slice(0, 7)}): a version is released once; bump past it with --bump or delete the stray tag if it was never deployed`];
-  }
-  return []; // a local-only tag is never published: the tag step replaces it
+/** A tag for the next version that already exists on the remote blocks the release. */
+function tagConflicts(refs: Map<string, string>, remote: string, tag: string): string[] {
+  const commit = remoteTagCommit(refs, tag);
+  if (!commit) return []; // a local-only tag is never published: the tag step replaces it
+  return [`Tag ${tag} already exists on ${remote} (at ${commit.slice(0, 7)}): a version is released once; bump past it with --bump or delete the stray tag if it was never deployed`];
 }

@@ -1,6 +1,7 @@
 // The pure data of a release plan: what `plan --json` prints, what the dashboard previews,
 // and what runRelease carries out.
 import type { GateStatus, StepName } from '../release/statuses.js';
+import type { ProductionState } from './production-state.js';
 
 export type Bump = 'major' | 'minor' | 'patch';
 export type BumpRequest = 'auto' | Bump | string; // or an explicit X.Y.Z
@@ -63,4 +64,6 @@ export interface ReleasePlan {
   head: string;
   /** Warnings that do not block. */
   warnings: string[];
+  /** What production runs now, when git can tell (git-branch provider); else null. */
+  production: ProductionState | null;
 }

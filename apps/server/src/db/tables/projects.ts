@@ -9,6 +9,8 @@ export const projects = sqliteTable('projects', {
   remoteName: text('remote_name').notNull(),
   mainBranch: text('main_branch').notNull(),
   currentVersion: text('current_version'),
+  /** What production ran at the last plan, when git can tell (git-branch provider). */
+  productionVersion: text('production_version'),
   createdAt: text('created_at').notNull(),
 });
 

@@ -1,0 +1,1 @@
+ALTER TABLE `projects` ADD `production_version` text;
