@@ -75,6 +75,7 @@ describe('the demo sandbox', () => {
     const report = readFileSync(join(work, 'specs/001-demo-checkout/production-ship-report.md'), 'utf8');
     expect(report).toContain('Rolled back');
     expect(report).toMatch(/error rate .* above the allowed 1 pp/);
+    expect(report).toContain('<svg'); // the monitoring chart, inline
     const state = readFileSync(join(work, 'specs/001-demo-checkout/state.yaml'), 'utf8');
     expect(state).toMatch(/rollback_from:\s*["']?1\.6\.0/);
   }, 240_000);

@@ -54,7 +54,7 @@ export async function finishWithRollback(run: ReleaseRun, reason: string, final:
   }
   let report: string | null = null;
   try {
-    report = await writeShipRecord(run, status, note, null);
+    report = await writeShipRecord(run, status, note, run.chart());
   } catch (reportError) {
     run.log('rollback', `could not write the ship report: ${reportError instanceof Error ? reportError.message : String(reportError)}`, 'warn');
   }

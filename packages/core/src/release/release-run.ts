@@ -20,6 +20,8 @@ export class ReleaseRun {
   readonly record: ReleaseRecord = createReleaseRecord();
   ctx: CoreContext;
   status: ReleaseStatus = 'queued';
+  /** The monitoring chart (inline SVG) for the report, once monitoring has samples. */
+  chart: () => string | null = () => null;
 
   constructor(
     baseCtx: CoreContext,

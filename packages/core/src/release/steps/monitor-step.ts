@@ -4,6 +4,7 @@ import { measureBaseline } from '../../monitoring/measure-baseline.js';
 import { monitoringChartSvg } from '../../monitoring/monitoring-chart-svg.js';
 import { watchProduction } from '../../monitoring/watch-production.js';
 import type { MonitorSample } from '../../events.js';
+import { ShipgateError } from '../../errors.js';
 import type { ReleaseRun } from '../release-run.js';
 
 export interface PreparedMonitoring {
@@ -36,13 +37,12 @@ export async function prepareMonitoring(run: ReleaseRun): Promise<PreparedMonito
   return prepared;
 }
 
-/** Watches production; returns the breach reason when it must be rolled back, else null. */
-export async function monitorStep(run: ReleaseRun, monitoring: PreparedMonitoring): Promise<string | null> {
+/** Watches production; throws MONITOR_FAILED on a breach that must roll back (the step fails). */
+export async function monitorStep(run: ReleaseRun, monitoring: PreparedMonitoring): Promise<void> {
   const config = run.config.monitoring;
   run.setStatus('monitoring', `watching production for ${Math.round(config.windowSeconds / 60)} min`);
   run.journal.status = 'monitoring';
   await run.saveJournal();
-  let breach: string | null = null;
   const deployedAt = run.journal.deployedAt ? new Date(run.journal.deployedAt) : run.ctx.clock.now();
   await run.step('monitor', `Watch production until ${new Date(deployedAt.getTime() + config.windowSeconds * 1000).toISOString()}`, async () => {
     const result = await watchProduction({
@@ -56,13 +56,9 @@ export async function monitorStep(run: ReleaseRun, monitoring: PreparedMonitorin
     });
     monitoring.samples.push(...result.samples);
     if (result.verdict === 'FAIL') {
-      if (config.onBreach === 'rollback') {
-        breach = `monitoring verdict FAIL: ${result.reason}`;
-        return { detail: breach };
-      }
+      if (config.onBreach === 'rollback') throw new ShipgateError('MONITOR_FAILED', `monitoring verdict FAIL: ${result.reason}`);
       run.log('monitor', `monitoring verdict FAIL (alert only, no rollback): ${result.reason}`, 'warn');
     }
     return { detail: `${result.verdict}: ${result.reason}` };
   });
-  return breach;
 }
