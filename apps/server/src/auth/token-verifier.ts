@@ -1,6 +1,6 @@
 // Tokens are compared in constant time: both sides are hashed to the same length first.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Role } from '../api-types.js';
+import type { Role } from '@shipgate/contract';
 
 export const sha256 = (text: string): Buffer => createHash('sha256').update(text).digest();
 

@@ -1,7 +1,7 @@
 // Every /api route except those marked `config: { public: true }` needs a token (bearer header,
 // the session cookie, or ?token= on the WebSocket). Viewers may only read.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Role } from '../api-types.js';
+import type { Role } from '@shipgate/contract';
 import { sha256 } from '../auth/token-verifier.js';
 
 export const SESSION_COOKIE = 'shipgate_session';

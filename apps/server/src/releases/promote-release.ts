@@ -1,7 +1,7 @@
 // POST /api/projects/:id/releases: plan from the server's clone, then insert the release in
 // one transaction. The database's partial unique index decides which promote wins.
 import type { ReleasePlan } from '@shipgate/core';
-import type { PromoteBody } from '../api-types.js';
+import type { PromoteBody } from '@shipgate/contract';
 import type { ProjectRow } from '../repositories/project-repository.js';
 import type { ReleaseRecord } from '../repositories/release-repository.js';
 import type { Services } from '../services.js';

@@ -1,5 +1,5 @@
 // Database rows → the release object of the API (CONTRACT §4).
-import type { ReleaseDto } from '../api-types.js';
+import type { ReleaseDto } from '@shipgate/contract';
 import type { ReleaseRecord } from '../repositories/release-repository.js';
 
 export function toReleaseDto(r: ReleaseRecord): ReleaseDto {

@@ -2,7 +2,7 @@
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../db/open-database.js';
 import { sessions } from '../db/schema.js';
-import type { Role } from '../api-types.js';
+import type { Role } from '@shipgate/contract';
 
 export function createSessionRepository(db: Db) {
   return {

@@ -1,6 +1,6 @@
 // /api/projects: list, register (POST { dir }) and plan.
 import type { FastifyInstance } from 'fastify';
-import type { ProjectDto } from '../api-types.js';
+import type { ProjectDto } from '@shipgate/contract';
 import { notFound } from '../http-error.js';
 import { registerProject } from '../projects/register-project.js';
 import { planProject } from '../releases/plan-project.js';

@@ -1,7 +1,7 @@
 // Releases: promote, list (cursor pagination, newest first), one release, its events.
 import { RELEASE_STATUSES, type ReleaseStatus } from '@shipgate/core';
 import type { FastifyInstance } from 'fastify';
-import type { PromoteBody } from '../api-types.js';
+import type { PromoteBody } from '@shipgate/contract';
 import { notFound } from '../http-error.js';
 import { ListCache } from '../releases/list-cache.js';
 import { promoteRelease } from '../releases/promote-release.js';

@@ -1,6 +1,6 @@
 // Ship reports: one as markdown, and the list.
 import type { FastifyInstance } from 'fastify';
-import type { ReportSummaryDto } from '../api-types.js';
+import type { ReportSummaryDto } from '@shipgate/contract';
 import { notFound } from '../http-error.js';
 import { errors, idParams, reportSummarySchema } from '../schemas/api-schemas.js';
 

@@ -1,6 +1,19 @@
-// The API's request/response and WebSocket message types, shared by server and web
-// (CONTRACT §4–§5). Meant to move to packages/contract.
+// @shipgate/contract — the API's request/response and WebSocket message types, one place
+// shared by the server and the dashboard (CONTRACT §4–§5). Types only: nothing here runs,
+// so the web bundle gets no server or engine code from it.
 import type { ReleaseEvent, ReleasePlan, ReleaseStatus, StepStatus } from '@shipgate/core';
+
+export type {
+  BumpReason,
+  GateResult,
+  GateStatus,
+  HealthResult,
+  MonitorSample,
+  MonitorVerdictValue,
+  ReleaseEvent,
+  ReleaseStatus,
+  StepStatus,
+} from '@shipgate/core';
 
 export type Role = 'deployer' | 'viewer';
 
@@ -131,3 +144,26 @@ export type ServerMessage =
   | EventBatchMessage
   | { type: 'subscribed'; releaseId?: string; topic?: 'releases' }
   | { type: 'error'; error: string; message: string };
+
+/** GET /api/releases/:id/events items and WebSocket batch items, normalised. */
+export interface SeqEvent {
+  seq: number;
+  at: string;
+  event: ReleaseEvent;
+}
+
+// ---- demo (`shipgate demo` only) ----
+
+export type DemoFaultKind = 'errors' | 'latency' | 'component';
+
+/** GET /api/demo: whether this server runs the demo sandbox. */
+export interface DemoDto {
+  enabled: boolean;
+  faultKinds?: DemoFaultKind[];
+}
+
+/** POST /api/demo/faulty-release → 201. */
+export interface FaultyReleaseDto {
+  commit: string;
+  kind: DemoFaultKind;
+}
