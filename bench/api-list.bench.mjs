@@ -1,7 +1,8 @@
 // Benchmark: GET /api/releases?limit=50 with 10,000 stored releases, under 50 concurrent
 // connections. Run after `pnpm -r build`:  node bench/api-list.bench.mjs [seconds]
 // The server runs in a child process (as in production) so the load generator does not share
-// its event loop. Prints p50, p99 and requests/s; exits 1 when p99 > 20 ms (the target).
+// its event loop. Prints p50, p99 and requests/s, and the same for GET /api/health (no database,
+// no auth) measured in the same run as the baseline, with the ratios; exits 1 when p99 > 20 ms.
 import { fork } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -35,14 +36,14 @@ async function runServer() {
   process.send({ port: app.server.address().port });
 }
 
-async function load(port, seconds) {
+async function load(port, seconds, path = '/api/releases?limit=50') {
   const require = createRequire(new URL('../apps/server/package.json', import.meta.url));
   const { Pool } = await import(pathToFileURL(require.resolve('undici')).href);
   const pool = new Pool(`http://127.0.0.1:${port}`, { connections: CONNECTIONS, pipelining: 1 });
   const request = async () => {
-    const res = await pool.request({ path: '/api/releases?limit=50', method: 'GET', headers: { authorization: 'Bearer bench' } });
+    const res = await pool.request({ path, method: 'GET', headers: { authorization: 'Bearer bench' } });
     const body = await res.body.text();
-    if (res.statusCode !== 200 || !body.startsWith('{"items":[')) throw new Error(`unexpected answer ${res.statusCode}`);
+    if (res.statusCode !== 200 || !body.startsWith('{')) throw new Error(`unexpected answer ${res.statusCode} from ${path}`);
   };
   const run = async (ms, latencies) => {
     const end = performance.now() + ms;
@@ -57,8 +58,10 @@ async function load(port, seconds) {
     );
   };
   await run(1000); // warm-up: JIT, connections, SQLite page cache
-  const sample = await (await pool.request({ path: '/api/releases?limit=50', method: 'GET', headers: { authorization: 'Bearer bench' } })).body.json();
-  if (sample.items.length !== 50 || !sample.nextCursor) throw new Error('the page should hold 50 releases and a cursor');
+  if (path.startsWith('/api/releases')) {
+    const sample = await (await pool.request({ path, method: 'GET', headers: { authorization: 'Bearer bench' } })).body.json();
+    if (sample.items.length !== 50 || !sample.nextCursor) throw new Error('the page should hold 50 releases and a cursor');
+  }
   const latencies = [];
   const started = performance.now();
   await run(seconds * 1000, latencies);
@@ -75,6 +78,7 @@ if (process.argv[2] === '--server') {
   const seconds = Number(process.argv[2] ?? 5);
   const child = fork(new URL(import.meta.url), ['--server'], { stdio: 'inherit' });
   const { port } = await new Promise((resolve) => child.once('message', resolve));
+  const base = await load(port, seconds, '/api/health');
   const r = await load(port, seconds);
   child.kill('SIGKILL');
   const ok = r.p99 <= TARGET_P99_MS;
@@ -83,5 +87,7 @@ if (process.argv[2] === '--server') {
   console.log(`  p50      : ${r.p50.toFixed(2)} ms`);
   console.log(`  p99      : ${r.p99.toFixed(2)} ms (target ≤ ${TARGET_P99_MS} ms) ${ok ? 'OK' : 'MISSED'}`);
   console.log(`  req/s    : ${r.rps.toFixed(0)}`);
+  console.log(`  baseline GET /api/health, same load: p50 ${base.p50.toFixed(2)} ms, p99 ${base.p99.toFixed(2)} ms, ${base.rps.toFixed(0)} req/s`);
+  console.log(`  ratio list/health: p99 ${(r.p99 / base.p99).toFixed(2)}×, throughput ${(r.rps / base.rps).toFixed(2)}×`);
   process.exit(ok ? 0 : 1);
 }
