@@ -22,12 +22,12 @@ export interface ShipReportInput {
 }
 
 const STATUS_WORDS: Partial<Record<ReleaseStatus, string>> = {
-  succeeded: '✅ succeeded',
-  failed: '❌ failed',
-  rolled_back: '↩️ rolled back',
-  cancelled: '⏹ cancelled',
-  monitoring: '👀 monitoring',
-  running: '▶ running',
+  succeeded: 'succeeded',
+  failed: 'FAILED',
+  rolled_back: 'rolled back',
+  cancelled: 'cancelled',
+  monitoring: 'monitoring',
+  running: 'running',
 };
 
 export function cell(text: string | number | null | undefined): string {
@@ -70,14 +70,16 @@ export function renderShipReport(input: ShipReportInput): string {
   }
   lines.push('', '## Timeline', '', '| step | status | started | duration | detail |', '| --- | --- | --- | --- | --- |');
   for (const s of record.steps) {
-    lines.push(`| ${s.name} | ${s.status} | ${cell(s.startedAt)} | ${s.durationMs === null ? '—' : `${(s.durationMs / 1000).toFixed(1)} s`} | ${cell(s.detail)} |`);
+    // the report is written inside its own step: that row says so instead of "running"
+    const status = s.name === 'ship-report' && s.status === 'running' ? 'this report' : s.status;
+    lines.push(`| ${s.name} | ${status} | ${cell(s.startedAt)} | ${s.durationMs === null ? '—' : `${(s.durationMs / 1000).toFixed(1)} s`} | ${cell(s.detail)} |`);
   }
   lines.push('', '## Health Checks', '');
   if (record.health.length === 0) lines.push('No health checks ran (configure `health.checks` in `.shipgate.yaml`).');
   else {
     lines.push('| phase | check | kind | severity | result | observed | latency | detail |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const h of record.health) {
-      const icon = h.outcome === 'pass' ? '✅ pass' : h.outcome === 'fail' ? '❌ fail' : '❓ could not measure';
+      const icon = h.outcome === 'pass' ? 'pass' : h.outcome === 'fail' ? '**FAIL**' : '**could not measure**';
       lines.push(`| ${h.phase} | ${cell(h.check)} | ${h.kind} | ${h.severity} | ${icon} | ${cell(h.observed)} | ${h.latencyMs === null ? '—' : `${h.latencyMs} ms`} | ${cell(h.detail)} |`);
     }
   }
