@@ -17,7 +17,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
   return (
     <section>
       <h1>{project?.name ?? projectId}</h1>
-      <p className="muted">Production runs {project?.productionVersion ?? 'a version not deployed by Shipgate yet'}.</p>
+      <p className="muted">{productionLine(project?.productionVersion ?? null, plan.data?.production ?? null)}</p>
       {plan.isPending && <Loading what="the release plan" />}
       {plan.isError && <ErrorState error={plan.error} what="the release plan" />}
       {plan.data && (
@@ -68,4 +68,12 @@ export function ProjectPage({ projectId }: { projectId: string }) {
       )}
     </section>
   );
+}
+
+/** What production runs: Shipgate's own record first, else what git shows (git-branch deploys). */
+function productionLine(recorded: string | null, seen: { commit: string; version: string | null } | null): string {
+  if (recorded) return `Production runs ${recorded}.`;
+  if (seen?.version) return `Production runs ${seen.version} (its deploy branch is at that tag).`;
+  if (seen) return `Production runs commit ${seen.commit.slice(0, 7)}, which no release tag marks.`;
+  return 'Production runs a version not deployed by Shipgate yet.';
 }
