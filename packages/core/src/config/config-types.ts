@@ -149,6 +149,10 @@ export interface MonitoringConfig {
     | { kind: 'scrape'; url: string }
     | { kind: 'prometheus'; url: string; errorRateQuery?: string; latencyQuery?: string; requestsQuery?: string };
   onBreach: 'rollback' | 'alert';
+  /** FAIL evaluations in a row that end the watch with FAIL (the outage ceiling acts at once). */
+  failAfter: number;
+  /** Metric-source errors in a row that end the watch with ERROR. */
+  maxSourceErrors: number;
 }
 
 export interface ReportConfig {

@@ -35,6 +35,8 @@ describe('parseConfig defaults', () => {
         thresholds: { errorRateIncrease: 1, latencyDegradation: 0.1, errorRateCeiling: 0.5, minRequests: 200 },
         source: { kind: 'scrape', url: '' },
         onBreach: 'rollback',
+        failAfter: 2,
+        maxSourceErrors: 3,
       },
       report: { commit: true },
     });

@@ -28,6 +28,8 @@ describe('monitoring', () => {
       thresholds: { errorRateIncrease: 1, latencyDegradation: 0.1, errorRateCeiling: 0.5, minRequests: 200 },
       source: { kind: 'scrape', url: 'https://acme.example:8443/metrics' },
       onBreach: 'rollback',
+      failAfter: 2,
+      maxSourceErrors: 3,
     });
   });
 
@@ -57,6 +59,8 @@ describe('monitoring', () => {
     url: http://127.0.0.1:9090/
     errorRateQuery: sum(rate(http_requests_total{status=~"5.."}[1m]))
   onBreach: alert
+  failAfter: 3
+  maxSourceErrors: 5
 `),
     ).toEqual({
       enabled: true,
@@ -67,6 +71,8 @@ describe('monitoring', () => {
       thresholds: { errorRateIncrease: 0.5, latencyDegradation: 0.25, errorRateCeiling: 0.2, minRequests: 50 },
       source: { kind: 'prometheus', url: 'http://127.0.0.1:9090', errorRateQuery: 'sum(rate(http_requests_total{status=~"5.."}[1m]))' },
       onBreach: 'alert',
+      failAfter: 3,
+      maxSourceErrors: 5,
     });
   });
 

@@ -19,6 +19,8 @@ const config: MonitoringConfig = {
   thresholds: { errorRateIncrease: 1, latencyDegradation: 0.1, errorRateCeiling: 0.25, minRequests: 500 },
   source: { kind: 'scrape', url: 'http://app.test/metrics' },
   onBreach: 'rollback',
+  failAfter: 2,
+  maxSourceErrors: 3,
 };
 
 async function simulateRelease(seed: number, afterDeploy: TrafficProfile): Promise<WatchResult> {

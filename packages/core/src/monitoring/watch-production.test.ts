@@ -13,6 +13,8 @@ const config: MonitoringConfig = {
   thresholds: { errorRateIncrease: 1, latencyDegradation: 0.1, errorRateCeiling: 0.25, minRequests: 100 },
   source: { kind: 'scrape', url: 'http://app.test/metrics' },
   onBreach: 'rollback',
+  failAfter: 2,
+  maxSourceErrors: 3,
 };
 const baseline: WindowStats = { from: '', to: '', requests: 10_000, errors: 40, histogram: null, p95Ms: null };
 

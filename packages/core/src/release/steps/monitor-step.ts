@@ -51,6 +51,8 @@ export async function monitorStep(run: ReleaseRun, monitoring: PreparedMonitorin
       source: monitoring.source,
       baseline: monitoring.baseline,
       deployedAt,
+      failAfter: config.failAfter,
+      maxSourceErrors: config.maxSourceErrors,
       log: (line, stream) => run.log('monitor', line, stream),
       ...(run.ctx.signal ? { signal: run.ctx.signal } : {}),
     });
