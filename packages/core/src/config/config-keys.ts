@@ -19,7 +19,7 @@ export const CONFIG_KEYS = {
     common: ['provider', 'waitForVersion', 'githubRelease'],
     'git-branch': ['branch'],
     command: ['command', 'rollbackCommand', 'reportCommand', ...duration('timeout'), 'cwd'],
-    'github-actions': ['repository', 'workflow', 'ref', 'inputs', 'tokenEnv', 'apiUrl', ...duration('timeout'), ...duration('pollInterval'), 'correlationInput'],
+    'github-actions': ['repository', 'workflow', 'ref', 'inputs', 'rollbackInputs', 'tokenEnv', 'apiUrl', ...duration('timeout'), ...duration('pollInterval'), 'correlationInput'],
   } satisfies Record<'common' | DeployProviderName, readonly string[]>,
   waitForVersion: ['url', 'jsonPath', ...duration('timeout'), ...duration('interval')],
   githubRelease: ['repository', 'tokenEnv', 'apiUrl', 'draft', 'prerelease'],

@@ -13,7 +13,7 @@ type Schema = { [key: string]: unknown } | boolean;
 const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../../shipgate.schema.json'), 'utf8')) as { [key: string]: unknown };
 const examplesDir = join(import.meta.dirname, 'examples');
 const examples = readdirSync(examplesDir).filter((name) => name.endsWith('.yaml'));
-const FREE_FORM = new Set(['deploy.inputs', 'health.checks[].headers', 'health.checks[].json']);
+const FREE_FORM = new Set(['deploy.inputs', 'deploy.rollbackInputs', 'health.checks[].headers', 'health.checks[].json']);
 
 const join2 = (parent: string, key: string) => (parent ? `${parent}.${key}` : key);
 

@@ -44,6 +44,8 @@ export interface GithubActionsDeployConfig {
   /** Git ref to run the workflow on; default: the release tag. */
   ref?: string;
   inputs: Record<string, string>;
+  /** Extra inputs for the rollback run only (e.g. { rollback: 'true' }); they win over `inputs`. */
+  rollbackInputs: Record<string, string>;
   /** Name of the environment variable holding the token (never the token itself). */
   tokenEnv: string;
   apiUrl: string;

@@ -48,6 +48,7 @@ function readGithubActions(m: YamlMap): GithubActionsDeployConfig {
     workflow: readWorkflow(m.get('workflow')),
     ...(ref === undefined ? {} : { ref }),
     inputs: stringRecordOr(m.get('inputs'), {}),
+    rollbackInputs: stringRecordOr(m.get('rollbackInputs'), {}),
     tokenEnv: readTokenEnv(m.get('tokenEnv'), DEFAULTS.deploy.tokenEnv),
     apiUrl: readApiUrl(m.get('apiUrl'), DEFAULTS.deploy.apiUrl),
     timeoutSeconds: durationOr(m, 'timeout', DEFAULTS.deploy.actionsTimeoutSeconds),

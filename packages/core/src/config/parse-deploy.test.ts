@@ -83,6 +83,7 @@ describe('deploy: github-actions', () => {
       repository: 'acme/acme-web',
       workflow: 'deploy.yml',
       inputs: {},
+      rollbackInputs: {},
       tokenEnv: 'GITHUB_TOKEN',
       apiUrl: 'https://api.github.com',
       timeoutSeconds: 1800,
@@ -98,6 +99,7 @@ describe('deploy: github-actions', () => {
   workflow: 161335
   ref: main
   inputs: { environment: production, dry_run: false, replicas: 3 }
+  rollbackInputs: { rollback: true }
   tokenEnv: GHE_TOKEN
   apiUrl: https://github.acme.example/api/v3/
   timeout: 45m
@@ -110,6 +112,7 @@ describe('deploy: github-actions', () => {
       workflow: '161335',
       ref: 'main',
       inputs: { environment: 'production', dry_run: 'false', replicas: '3' },
+      rollbackInputs: { rollback: 'true' },
       tokenEnv: 'GHE_TOKEN',
       apiUrl: 'https://github.acme.example/api/v3',
       timeoutSeconds: 2700,

@@ -65,7 +65,7 @@ function deployInput(ctx: DeployInput['ctx'], config: Partial<GithubActionsDeplo
     repoDir: '/repo',
     remote: 'origin',
     ctx,
-    config: { provider: 'github-actions', repository: 'acme/web', workflow: 'deploy.yml', inputs: { environment: 'production' }, tokenEnv: 'GH_TOKEN', apiUrl: 'https://api.github.com', timeoutSeconds: 600, pollSeconds: 5, ...config },
+    config: { provider: 'github-actions', repository: 'acme/web', workflow: 'deploy.yml', inputs: { environment: 'production' }, rollbackInputs: {}, tokenEnv: 'GH_TOKEN', apiUrl: 'https://api.github.com', timeoutSeconds: 600, pollSeconds: 5, ...config },
     release: { version: '1.2.0', tag: 'v1.2.0', commit: SHA },
     previous: { version: '1.1.0', tag: 'v1.1.0', commit: PREVIOUS_SHA },
     log: (line) => log.push(line),
@@ -182,6 +182,16 @@ describe('githubActionsProvider.rollback', () => {
     const result = await createGithubActionsProvider().rollback({ ...input, to: input.previous! });
     expect(github.dispatches).toEqual([{ ref: 'v1.1.0', inputs: { environment: 'production', version: '1.1.0', tag: 'v1.1.0' } }]);
     expect(result.deploymentId).toBe('43');
+  });
+
+  it('adds deploy.rollbackInputs to the rollback run only', async () => {
+    const { ctx, github } = fakeGithub((_d, now, gh) => {
+      gh.runs.push(run(44, now, { head_sha: PREVIOUS_SHA }));
+      gh.progress.set(44, [...succeeds]);
+    });
+    const input = deployInput(ctx, { rollbackInputs: { rollback: 'true', environment: 'production-rollback' } });
+    await createGithubActionsProvider().rollback({ ...input, to: input.previous! });
+    expect(github.dispatches).toEqual([{ ref: 'v1.1.0', inputs: { environment: 'production-rollback', rollback: 'true', version: '1.1.0', tag: 'v1.1.0' } }]);
   });
 
   it('reports a failed rollback run as ROLLBACK_FAILED', async () => {

@@ -93,9 +93,9 @@ export function createGithubActionsProvider(): DeployProvider {
   };
 }
 
-/** The rollback run deploys the previous release: its tag as ref, its version as input. */
+/** The rollback run deploys the previous release: its tag as ref, its version as input, plus deploy.rollbackInputs. */
 function rollbackInputs(config: GithubActionsDeployConfig, to: ReleaseTarget): Record<string, string> {
-  return { ...config.inputs, version: to.version, tag: to.tag };
+  return { ...config.inputs, ...config.rollbackInputs, version: to.version, tag: to.tag };
 }
 
 function githubActionsConfig(input: DeployInput): GithubActionsDeployConfig {
