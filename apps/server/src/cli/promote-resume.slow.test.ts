@@ -36,6 +36,7 @@ describe.concurrent('promote finishes an interrupted release without duplicating
     const production = remoteRef(fx, 'refs/heads/production');
     const first = await promote(fx);
     expect(first.code, explain(first)).toBe(1);
+    expect(first.stderr).toContain('deploy failed — main and the tag are pushed');
     expect(remoteRef(fx, 'refs/tags/v2.7.0')).not.toBeNull();
     expect(git(fx, fx.origin, 'log', '-1', '--format=%s', 'main')).toBe('chore(release): v2.7.0');
     expect(remoteRef(fx, 'refs/heads/production')).toBe(production);

@@ -12,6 +12,8 @@ export interface ReleaseOutcome {
   exitCode: number;
   error: { code: string; message: string; hint?: string; file?: string; line?: number; column?: number; field?: string } | null;
   report: string | null;
+  /** The step that failed (deploy for a deploy-failed release), or null. */
+  failedStep?: string | null;
   dryRun?: boolean;
 }
 
@@ -27,6 +29,7 @@ export function outcomeOf(run: ReleaseRun, report: string | null, error: Shipgat
     exitCode: status === 'cancelled' ? 1 : exitCode,
     error: error ? error.toJSON() : null,
     report,
+    failedStep: (Object.entries(run.journal.steps).find(([, status]) => status === 'failed')?.[0] as string | undefined) ?? null,
   };
 }
 
