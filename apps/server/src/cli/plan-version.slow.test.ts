@@ -42,6 +42,18 @@ describe.concurrent('shipgate plan and promote decide the version from conventio
     expect(git(fx, fx.app, 'rev-parse', 'HEAD')).toBe(head);
   });
 
+  it('tells a project without Spec-Flow features how to turn the spec gates off', async () => {
+    const fx = makeGitFixture();
+    git(fx, fx.app, 'rm', '-rq', 'specs');
+    git(fx, fx.app, 'commit', '-qm', 'chore: no spec-flow here');
+    git(fx, fx.app, 'push', '-q', 'origin', 'main');
+    const r = await runCli(['plan', '--dir', fx.app, '--json'], { cwd: fx.app, env: fx.env });
+    expect(r.code, explain(r)).toBe(3);
+    const plan = JSON.parse(r.stdout) as { gates: Array<{ id: string; status: string; detail: string }> };
+    expect(plan.gates.find((g) => g.id === 'staging-validation')).toMatchObject({ status: 'fail', detail: expect.stringContaining('set gates.stagingValidation: false in .shipgate.yaml') });
+    expect(plan.gates.find((g) => g.id === 'rollback')?.detail).toContain('set gates.rollback: false');
+  });
+
   it('releases exactly the version given with --bump 3.0.0', async () => {
     const fx = makeGitFixture();
     const { json } = await planJson(fx, ['--bump', '3.0.0']);

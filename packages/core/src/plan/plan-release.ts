@@ -48,7 +48,8 @@ export async function planRelease(input: PlanInput): Promise<PlanResult> {
   const spec = await findSpec(ctx.fs, repoDir, config.specs, input.spec);
   const stateFile = spec ? `${spec.dir}/state.yaml` : `${config.specs}/NNN-feature/state.yaml`;
   const stateText = spec && (await ctx.fs.exists(join(repoDir, stateFile))) ? await ctx.fs.readFile(join(repoDir, stateFile)) : null;
-  gates.push(...readSpecGates(stateText, { file: stateFile, stagingValidation: config.gates.stagingValidation, rollback: config.gates.rollback }));
+  const specGates = readSpecGates(stateText, { file: stateFile, stagingValidation: config.gates.stagingValidation, rollback: config.gates.rollback });
+  gates.push(...(spec ? specGates : specGates.map((gate) => withoutFeature(gate, config.specs))));
 
   const version = await planVersion({ ctx, repo, config, head, bump: input.bump, resume });
 
@@ -79,6 +80,16 @@ export async function planRelease(input: PlanInput): Promise<PlanResult> {
     production: productionState(refs, config),
   };
   return { plan, config };
+}
+
+/** Without any Spec-Flow feature the gate says so, and how to run without Spec-Flow. */
+function withoutFeature(gate: GateResult, specs: string): GateResult {
+  if (gate.status !== 'fail') return gate;
+  const key = gate.id === 'rollback' ? 'gates.rollback' : 'gates.stagingValidation';
+  return {
+    ...gate,
+    detail: `no Spec-Flow feature found (no ${specs}/NNN-slug/state.yaml): add the feature's state.yaml, or, without Spec-Flow, set ${key}: false in .shipgate.yaml`,
+  };
 }
 
 async function assertWorkTree(ctx: CoreContext, repoDir: string): Promise<void> {
