@@ -152,6 +152,14 @@ describe('the Prometheus metric source against a real Prometheus scraping the de
     expect(judgement.verdict).toBe('NO_DATA');
   });
 
+  it('measures through query_range how much of a window had traffic: all of the scraped past, part of one reaching back before the start', async () => {
+    const now = new Date(Date.now() - 1000);
+    expect(await source.coverage!(new Date(now.getTime() - 10_000), now)).toBe(1);
+    const partial = await source.coverage!(new Date(testStartedAt.getTime() - 150_000), now);
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(0.9);
+  });
+
   it('sees the error rate rise after a faulty release and the judge fails it against the healthy baseline', async () => {
     writeFileSync(
       join(work, 'app', 'demo-faults.json'),

@@ -39,4 +39,16 @@ describe('measureBaseline', () => {
     expect(source.calls).toEqual(['window 2026-11-26T09:55:00.000Z 2026-11-26T10:00:00.000Z']);
     expect(clock.now().toISOString()).toBe('2026-11-26T10:00:00.000Z');
   });
+
+  it('says out loud when a source with history saw traffic in only part of the baseline', async () => {
+    const clock = new ManualClock();
+    const source = { ...recordingSource(true, clock), coverage: async () => 0.4 };
+    const lines: string[] = [];
+    await measureBaseline({ ctx: fakeContext({ clock }), source, seconds: 900, log: (line, stream) => lines.push(`${stream}: ${line}`) });
+    expect(lines).toEqual([expect.stringMatching(/^warn: the baseline covers only 40% of its 900 s/)]);
+    const full = { ...recordingSource(true, clock), coverage: async () => 1 };
+    const quiet: string[] = [];
+    await measureBaseline({ ctx: fakeContext({ clock }), source: full, seconds: 900, log: (line) => quiet.push(line) });
+    expect(quiet).toEqual([]);
+  });
 });

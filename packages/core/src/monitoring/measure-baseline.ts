@@ -17,7 +17,12 @@ export async function measureBaseline(input: MeasureBaselineInput): Promise<Wind
   const { ctx, source, seconds, signal } = input;
   if (source.keepsHistory) {
     const end = ctx.clock.now();
-    return source.window(new Date(end.getTime() - seconds * 1000), end, signal);
+    const start = new Date(end.getTime() - seconds * 1000);
+    const coverage = source.coverage ? await source.coverage(start, end, signal) : 1;
+    if (coverage < 0.9) {
+      input.log?.(`the baseline covers only ${Math.round(coverage * 100)}% of its ${seconds} s: production recorded no traffic for the rest (not scraped, down, or new), so it weighs less than it seems`, 'warn');
+    }
+    return source.window(start, end, signal);
   }
   input.log?.(`measuring the baseline for ${seconds} s before the deploy`, 'info');
   const start = ctx.clock.now();

@@ -23,4 +23,9 @@ export interface MetricSource {
   observe(signal?: AbortSignal): Promise<void>;
   /** Requests, errors and latency between two instants (scrape: both must have been observed). */
   window(from: Date, to: Date, signal?: AbortSignal): Promise<WindowStats>;
+  /**
+   * Sources with history: the share (0–1) of [from, to] in which production recorded traffic,
+   * so a baseline with holes (not scraped, down, brand new) is said out loud.
+   */
+  coverage?(from: Date, to: Date, signal?: AbortSignal): Promise<number>;
 }

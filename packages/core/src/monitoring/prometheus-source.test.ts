@@ -69,3 +69,30 @@ describe('createPrometheusSource', () => {
     await expect(source.window(new Date(0), clock.now())).rejects.toThrow(/bad_data: invalid parameter "query": 1:6: parse error/);
   });
 });
+
+describe('the Prometheus source coverage (query_range)', () => {
+  it('asks query_range over the window and counts the steps that recorded traffic', async () => {
+    const urls: URL[] = [];
+    const http: Http = async (url) => {
+      urls.push(new URL(url));
+      const start = Number(new URL(url).searchParams.get('start'));
+      // 61 steps of 15 s expected over 15 minutes; traffic in 30 of them, NaN in one, 0 in another
+      const values = Array.from({ length: 32 }, (_, i) => [start + i * 15, i === 30 ? 'NaN' : i === 31 ? '0' : '4.5']);
+      return { status: 200, headers: {}, body: JSON.stringify({ status: 'success', data: { resultType: 'matrix', result: [{ metric: {}, values }] } }) };
+    };
+    const clock = new ManualClock();
+    const source = createPrometheusSource(fakeContext({ http, clock }), { url: 'http://prom:9090' });
+    const to = clock.now();
+    const coverage = await source.coverage!(new Date(to.getTime() - 900_000), to);
+    expect(coverage).toBeCloseTo(30 / 61);
+    expect(urls[0]!.pathname).toBe('/api/v1/query_range');
+    expect(urls[0]!.searchParams.get('query')).toBe('sum(rate(http_requests_total[30s]))');
+    expect(urls[0]!.searchParams.get('step')).toBe('15');
+  });
+
+  it('turns a query_range error into a clear error naming the query', async () => {
+    const http: Http = async () => ({ status: 400, headers: {}, body: JSON.stringify({ status: 'error', errorType: 'bad_data', error: 'parse error' }) });
+    const source = createPrometheusSource(fakeContext({ http }), { url: 'http://prom:9090' });
+    await expect(source.coverage!(new Date(0), new Date(60_000))).rejects.toThrow(/rejected sum\(rate\(http_requests_total\[30s\]\)\): bad_data: parse error/);
+  });
+});

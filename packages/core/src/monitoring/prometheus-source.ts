@@ -4,7 +4,7 @@
 import type { CoreContext } from '../context.js';
 import { histogramQuantile, type HistogramBucket } from './histogram-quantile.js';
 import type { MetricSource, WindowStats } from './metric-source.js';
-import { parseSampleValue, queryPrometheus } from './query-prometheus.js';
+import { parseSampleValue, queryPrometheus, queryPrometheusRange } from './query-prometheus.js';
 
 export interface PrometheusSourceOptions {
   url: string;
@@ -21,6 +21,7 @@ export const DEFAULT_PROMETHEUS_QUERIES = {
   errors: 'sum(increase(http_requests_total{status=~"5.."}[$window]))',
   buckets: 'sum by (le) (increase(http_request_duration_seconds_bucket[$window]))',
   p95: 'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket[$window])))',
+  traffic: 'sum(rate(http_requests_total[$step]))',
 } as const;
 
 export function createPrometheusSource(ctx: CoreContext, options: PrometheusSourceOptions): MetricSource {
@@ -50,6 +51,15 @@ export function createPrometheusSource(ctx: CoreContext, options: PrometheusSour
         histogram,
         p95Ms: Number.isFinite(p95Seconds) ? p95Seconds * 1000 : null,
       };
+    },
+    async coverage(from: Date, to: Date, signal?: AbortSignal): Promise<number> {
+      const seconds = Math.max(1, (to.getTime() - from.getTime()) / 1000);
+      const stepSeconds = Math.max(15, Math.ceil(seconds / 60));
+      const query = DEFAULT_PROMETHEUS_QUERIES.traffic.replaceAll('$step', `${stepSeconds * 2}s`);
+      const series = await queryPrometheusRange(ctx, options.url, query, { start: from, end: to, stepSeconds }, signal);
+      const expected = Math.floor(seconds / stepSeconds) + 1;
+      const covered = new Set(series.flatMap((s) => s.values.filter(([, v]) => Number.isFinite(v) && v > 0).map(([at]) => at))).size;
+      return Math.min(1, covered / expected);
     },
   };
 }

@@ -1,5 +1,6 @@
-// One instant query against the Prometheus HTTP API (GET /api/v1/query). Sample values arrive
-// as strings ("1.5", "NaN", "+Inf"); an API error ({ status: "error" }) becomes a ShipgateError.
+// Queries against the Prometheus HTTP API: instant (GET /api/v1/query) and range
+// (GET /api/v1/query_range). Sample values arrive as strings ("1.5", "NaN", "+Inf"); an API
+// error ({ status: "error" }) becomes a ShipgateError.
 import type { CoreContext } from '../context.js';
 import { ShipgateError } from '../errors.js';
 
@@ -15,6 +16,12 @@ interface ApiResponse {
   data?: { resultType?: string; result?: unknown };
 }
 
+export interface PrometheusRangeSeries {
+  metric: Record<string, string>;
+  /** [unix seconds, value] pairs, oldest first. */
+  values: Array<[number, number]>;
+}
+
 export async function queryPrometheus(
   ctx: CoreContext,
   baseUrl: string,
@@ -22,7 +29,31 @@ export async function queryPrometheus(
   time: Date,
   signal?: AbortSignal,
 ): Promise<PrometheusVectorSample[]> {
-  const url = `${baseUrl.replace(/\/+$/, '')}/api/v1/query?query=${encodeURIComponent(query)}&time=${time.getTime() / 1000}`;
+  const data = await apiGet(ctx, baseUrl, `query?query=${encodeURIComponent(query)}&time=${time.getTime() / 1000}`, query, signal);
+  return toSamples(data.resultType, data.result);
+}
+
+/** A range query: the query evaluated every `stepSeconds` from start to end (a matrix). */
+export async function queryPrometheusRange(
+  ctx: CoreContext,
+  baseUrl: string,
+  query: string,
+  range: { start: Date; end: Date; stepSeconds: number },
+  signal?: AbortSignal,
+): Promise<PrometheusRangeSeries[]> {
+  const params = `query=${encodeURIComponent(query)}&start=${range.start.getTime() / 1000}&end=${range.end.getTime() / 1000}&step=${Math.max(1, range.stepSeconds)}`;
+  const data = await apiGet(ctx, baseUrl, `query_range?${params}`, query, signal);
+  if (data.resultType !== 'matrix' || !Array.isArray(data.result)) {
+    throw failure(`expected a range vector (matrix) from Prometheus, got ${data.resultType ?? 'nothing'}`);
+  }
+  return (data.result as Array<{ metric?: Record<string, string>; values?: Array<[number, string]> }>).map((entry) => ({
+    metric: entry.metric ?? {},
+    values: (entry.values ?? []).map(([at, value]) => [Number(at), parseSampleValue(value)] as [number, number]),
+  }));
+}
+
+async function apiGet(ctx: CoreContext, baseUrl: string, path: string, query: string, signal?: AbortSignal): Promise<NonNullable<ApiResponse['data']>> {
+  const url = `${baseUrl.replace(/\/+$/, '')}/api/v1/${path}`;
   const response = await ctx.http(url, { headers: { accept: 'application/json' }, timeoutMs: 10_000, ...(signal ? { signal } : {}) });
   let body: ApiResponse;
   try {
@@ -33,7 +64,7 @@ export async function queryPrometheus(
   if (body.status !== 'success' || !body.data) {
     throw failure(`Prometheus rejected ${query}: ${body.errorType ?? 'error'}: ${body.error ?? `HTTP ${response.status}`}`);
   }
-  return toSamples(body.data.resultType, body.data.result);
+  return body.data;
 }
 
 function toSamples(resultType: string | undefined, result: unknown): PrometheusVectorSample[] {
