@@ -9,6 +9,7 @@ import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier.j
 import type { Engine } from './engine.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
+import { jsonBodyPlugin } from './plugins/json-body.js';
 import { webAppPlugin } from './plugins/web-app.js';
 import { recoverReleases, stopReleases } from './releases/recover-releases.js';
 import { demoRoutes, type DemoControls } from './routes/demo-routes.js';
@@ -68,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const services = await createServices(app.log, options);
   app.decorate('services', services);
   app.decorate('tokens', createTokenVerifier(options.tokens));
+  jsonBodyPlugin(app);
   authPlugin(app);
   errorHandlerPlugin(app);
 

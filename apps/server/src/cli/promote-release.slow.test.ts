@@ -47,7 +47,7 @@ describe('shipgate promote on a repository whose git config forces signing', () 
     const previous = git(fx, fx.app, 'rev-parse', 'v2.6.0^{commit}');
     expect(report).toContain('shipgate rollback --to v2.6.0 --yes');
     expect(report).toContain(`origin ${previous}:refs/heads/production`);
-    expect(report).toMatch(/\| deploy \| api-health \| http \| critical \| ✅ pass/);
+    expect(report).toMatch(/\| deploy \| api-health \| http \| critical \| pass \| 200 /);
     expect(git(fx, fx.origin, 'log', '-1', '--format=%s', 'main')).toBe('docs(ship): ship report for v2.7.0');
   });
 

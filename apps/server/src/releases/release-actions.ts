@@ -78,12 +78,15 @@ export function rollbackRelease(svc: Services, id: string): ReleaseRecord {
   if (release.status !== 'succeeded' && release.status !== 'failed') {
     throw new HttpError(409, 'not_rollbackable', `a ${release.status} release cannot be rolled back`);
   }
+  if (release.dryRun) throw new HttpError(409, 'not_rollbackable', 'a dry run deployed nothing, so there is nothing to roll back');
+  if (!release.previousVersion) throw new HttpError(409, 'not_rollbackable', 'this release has no previous release to return to');
+  const to = release.previousVersion;
   const row = project(svc, release.projectId);
   const prepare = (ctx: CoreContext): Promise<EngineJob> =>
     svc.clones.withClone(row, 'release', async (dir) => {
       await svc.clones.sync(row, dir);
       const { config } = await svc.engine.planRelease({ repoDir: dir, ctx });
-      return (runCtx) => svc.engine.rollbackRelease({ repoDir: dir, config, ctx: runCtx, actor: release.actor });
+      return (runCtx) => svc.engine.rollbackRelease({ repoDir: dir, config, ctx: runCtx, to, actor: release.actor });
     });
   return guarded(svc, release, () => startRun(svc, new ReleaseTracker(svc, id, release.status), { status: 'rolling_back', prepare }));
 }

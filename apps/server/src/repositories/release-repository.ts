@@ -77,6 +77,11 @@ export function createReleaseRepository(db: Db) {
       const byRelease = stepsOf(rows.map((r) => r.id));
       return rows.map((r) => ({ ...r, steps: byRelease.get(r.id) ?? [] }));
     },
+    /** The newest real (not dry-run) release that ended moving production: succeeded or rolled back. */
+    latestProductionChange(projectId: string): ReleaseRow | undefined {
+      const where = and(eq(releases.projectId, projectId), eq(releases.dryRun, false), inArray(releases.status, ['succeeded', 'rolled_back']));
+      return db.select().from(releases).where(where).orderBy(desc(releases.id)).limit(1).get();
+    },
     latest(projectId: string, status?: ReleaseStatus): ReleaseRow | undefined {
       const where = and(eq(releases.projectId, projectId), status === undefined ? undefined : eq(releases.status, status));
       return db.select().from(releases).where(where).orderBy(desc(releases.id)).limit(1).get();

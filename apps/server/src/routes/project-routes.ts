@@ -11,16 +11,16 @@ import type { Services } from '../services.js';
 
 function toProjectDto(svc: Services, p: ProjectRow): ProjectDto {
   const last = svc.releases.latest(p.id);
-  const production = svc.releases.latest(p.id, 'succeeded');
   const lastRelease = last ? svc.releases.get(last.id) : undefined;
-  // production follows the last release that moved it: a rolled-back release restored its predecessor
-  const moved = last?.status === 'rolled_back' ? last.previousVersion : null;
+  // production follows the last real release that moved it: a rolled-back one restored its predecessor
+  const change = svc.releases.latestProductionChange(p.id);
+  const fromHistory = change ? (change.status === 'rolled_back' ? change.previousVersion : change.version) : null;
   return {
     id: p.id,
     name: p.name,
     dir: p.dir,
-    currentVersion: p.currentVersion ?? production?.version ?? null,
-    productionVersion: moved ?? production?.version ?? p.productionVersion ?? null,
+    currentVersion: p.currentVersion ?? fromHistory ?? null,
+    productionVersion: fromHistory ?? p.productionVersion ?? null,
     lastRelease: lastRelease ? toReleaseDto(lastRelease) : null,
   };
 }

@@ -72,4 +72,26 @@ describe('release actions', () => {
     expect((await post('/api/releases/rel_unknown/rollback')).statusCode).toBe(404);
     expect((await post('/api/releases/bad%20id/cancel')).statusCode).toBe(400);
   });
+
+  it('a dry run cannot be rolled back (it deployed nothing), and it never counts as what production runs', async () => {
+    t = await createTestApp();
+    const dry = await t.app.inject({ method: 'POST', url: `/api/projects/${t.projectId}/releases`, headers: asDeployer, payload: { dryRun: true } });
+    expect(dry.statusCode).toBe(202);
+    const { id } = dry.json();
+    await waitForStatus(t.app, id, ['succeeded']);
+    const refused = await post(`/api/releases/${id}/rollback`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ error: 'not_rollbackable', message: expect.stringContaining('dry run') });
+    expect((t.engine as FakeEngine).rollbacks).toBe(0);
+    const [project] = (await t.app.inject({ url: '/api/projects', headers: asDeployer })).json<Array<{ productionVersion: string | null }>>();
+    expect(project?.productionVersion).not.toBe('2.7.0');
+  });
+
+  it('accepts the actions as body-less POSTs even with a JSON content type', async () => {
+    t = await createTestApp();
+    const answer = await t.app.inject({ method: 'POST', url: '/api/releases/rel_unknown/cancel', headers: { ...asDeployer, 'content-type': 'application/json' } });
+    expect(answer.statusCode).toBe(404);
+    const malformed = await t.app.inject({ method: 'POST', url: `/api/projects/${t.projectId}/releases`, headers: { ...asDeployer, 'content-type': 'application/json' }, payload: '{"bump":' });
+    expect(malformed.statusCode).toBe(400);
+  });
 });

@@ -82,7 +82,7 @@ describe('releases', () => {
     const unknown = await t.app.inject({ url: '/api/releases/rel_nope', headers: asDeployer });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toMatchObject({ error: 'not_found' });
-    for (const url of ['/api/releases/..%2F..%2Fetc%2Fpasswd', '/api/releases/a%20b/events', '/api/releases/x/events?after=-1', '/api/releases?limit=abc', '/api/releases?status=exploded']) {
+    for (const url of ['/api/releases/..%2F..%2Fetc%2Fpasswd', '/api/releases/a%20b/events', '/api/releases/x/events?after=-1', '/api/releases?limit=abc', '/api/releases?status=exploded', '/api/releases?cursor=garbage']) {
       const res = await t.app.inject({ url, headers: asDeployer });
       expect(res.statusCode, url).toBe(400);
       expect(res.json(), url).toHaveProperty('error');

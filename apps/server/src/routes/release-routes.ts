@@ -60,7 +60,7 @@ export function releaseRoutes(app: FastifyInstance): void {
             project: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,100}$' },
             status: { type: 'string', enum: RELEASE_STATUSES },
             limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
-            cursor: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,100}$' },
+            cursor: { type: 'string', pattern: '^rel_[a-z0-9]{1,60}$', description: 'nextCursor of the previous page (a release id)' },
           },
         },
         response: {

@@ -89,7 +89,8 @@ export class YamlField {
 
   /** `expected X, found Y` at this value. */
   expected(what: string, hint?: string): never {
-    return this.fail(`expected ${what}, found ${describeNode(this.node)}`, hint);
+    // every error says what to do next: by default, put the expected kind of value here
+    return this.fail(`expected ${what}, found ${describeNode(this.node)}`, hint ?? `write ${what} for ${this.path}, or remove it to use the default`);
   }
 
   /** `unknown <noun> "x" (known: a, b, c)` with a did-you-mean hint for typos. */

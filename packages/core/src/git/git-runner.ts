@@ -26,7 +26,8 @@ export function createGitRunner(ctx: CoreContext, cwd: string, extraEnv: Record<
       cwd,
       env,
       ...(options.input === undefined ? {} : { input: options.input }),
-      ...(options.signal ? { signal: options.signal } : ctx.signal ? { signal: ctx.signal } : {}),
+      // git commands are short and keep the repository consistent: only an explicit signal stops one
+      ...(options.signal ? { signal: options.signal } : {}),
       timeoutMs: 120_000,
     });
   return {

@@ -42,7 +42,7 @@ export async function rollbackRelease(input: RollbackReleaseInput): Promise<Rele
     const moved = await provider.rollback({ ...base, release: current ?? target, previous: target, to: target });
     const health = await runHealthChecks(config.health.checks, { ctx, version: target.version, phase: 'rollback', log: (l: string) => log(l) });
     if (!health.passed) throw new ShipgateError('ROLLBACK_FAILED', `production runs ${target.tag} but its health checks fail: ${health.criticalFailures.join('; ')}`, { hint: 'production is unhealthy: act now' });
-    await recordRollback(ctx, repo, config, current?.version ?? '?', target.version);
+    await recordRollback(ctx, repo, config, current?.version ?? '?', target);
     ctx.emit({ type: 'step.finished', step: 'rollback', status: 'succeeded', detail: moved.detail, durationMs: ctx.clock.now().getTime() - started });
     ctx.emit({ type: 'release.status', status: 'rolled_back', reason: `production runs ${target.tag}` });
     return { status: 'rolled_back', version: target.version, previousVersion: current?.version ?? null, tag: target.tag, commit: target.commit, exitCode: 0, error: null, report: null };
@@ -75,17 +75,18 @@ function pickTarget(tags: ReleaseTarget[], current: ReleaseTarget | null, to: st
     return found;
   }
   const older = tags.filter((t) => !current || semver.lt(t.version, current.version));
-  if (!older[0]) throw new ShipgateError('USAGE', `there is no release before ${current?.tag ?? 'the current one'} to roll back to`, { field: '--to' });
+  if (!older[0]) throw new ShipgateError('USAGE', `there is no release before ${current?.tag ?? 'the current one'} to roll back to`, { hint: 'a first release has nothing to return to: fix forward with a new release' });
   return older[0];
 }
 
-async function recordRollback(ctx: CoreContext, repo: Repository, config: ShipgateConfig, from: string, to: string): Promise<void> {
+async function recordRollback(ctx: CoreContext, repo: Repository, config: ShipgateConfig, from: string, target: ReleaseTarget): Promise<void> {
+  const to = target.version;
   const spec = await findSpec(ctx.fs, repo.dir, config.specs);
   if (!spec) return;
   const stateFile = `${spec.dir}/state.yaml`;
   const path = join(repo.dir, stateFile);
   if (!(await ctx.fs.exists(path))) return;
-  const text = writeBackRollback(await ctx.fs.readFile(path), { from, to, at: ctx.clock.now().toISOString() });
+  const text = writeBackRollback(await ctx.fs.readFile(path), { from, to, at: ctx.clock.now().toISOString(), tag: target.tag, commitSha: target.commit, file: stateFile });
   await ctx.fs.writeFile(path, text);
   if (!config.report.commit) return;
   await repo.git.run(gitCommands.add([stateFile]));

@@ -13,7 +13,7 @@ import { bumpVersionStep } from './steps/bump-version-step.js';
 import { deployStep } from './steps/deploy-step.js';
 import { healthChecksStep } from './steps/health-checks-step.js';
 import { monitorStep, prepareMonitoring, type PreparedMonitoring } from './steps/monitor-step.js';
-import { pushStep } from './steps/push-step.js';
+import { pushStep, undoLocalRelease } from './steps/push-step.js';
 import { shipReportStep, writeShipRecord } from './steps/ship-report-step.js';
 import { tagStep } from './steps/tag-step.js';
 import { verifyGatesStep } from './steps/verify-gates-step.js';
@@ -79,16 +79,13 @@ function reportWarning(run: ReleaseRun, error: unknown): null {
 async function handleFailure(run: ReleaseRun, error: unknown, deployed: boolean): Promise<ReleaseOutcome> {
   const cancelled = run.isCancelled() || (isShipgateError(error) && error.code === 'CANCELLED');
   const failure = isShipgateError(error) ? error : new ShipgateError('INTERNAL', error instanceof Error ? error.message : String(error), { cause: error });
-  if (deployed || (cancelled && run.journal.steps.deploy === 'running')) {
+  // a deploy that started may have changed production, even when it was cancelled halfway
+  const deployStarted = run.journal.steps.deploy !== undefined && run.journal.steps.deploy !== 'pending';
+  if (deployed || (cancelled && deployStarted)) {
     const reason = cancelled ? 'the release was cancelled' : failure.message;
     return finishWithRollback(run, reason, cancelled ? 'cancelled' : 'rolled_back', failure);
   }
-  if (cancelled) {
-    run.setStatus('cancelled', 'cancelled before anything was deployed');
-    run.journal.status = 'cancelled';
-    await run.saveJournal();
-    return outcomeOf(run, null, failure);
-  }
+  if (cancelled) return cancelBeforeDeploy(run, failure);
   run.setStatus('failed', failure.message);
   // a release that failed before deploying can be finished by running promote again
   const pushed = run.journal.steps.push === 'succeeded' || run.journal.steps.push === 'skipped';
@@ -99,6 +96,23 @@ async function handleFailure(run: ReleaseRun, error: unknown, deployed: boolean)
   if (pushed && failure.code === 'DEPLOY_FAILED') {
     run.log('deploy', `main and ${run.tag} are on ${run.repo.remote}; production still runs the previous release. Run shipgate promote again to finish ${run.tag}.`, 'warn');
   }
+  return outcomeOf(run, null, failure);
+}
+
+/**
+ * A cancel before the deploy: an unpublished release commit and tag are undone locally; a
+ * release already pushed stays resumable (promote again deploys it), and the log says so.
+ */
+async function cancelBeforeDeploy(run: ReleaseRun, failure: ShipgateError): Promise<ReleaseOutcome> {
+  run.detachFromCancel();
+  const pushed = run.journal.steps.push === 'succeeded' || run.journal.steps.push === 'skipped';
+  if (!pushed && run.journal.commit) await undoLocalRelease(run);
+  if (pushed) {
+    run.log('push', `cancelled after ${run.tag} reached ${run.repo.remote}; production still runs the previous release. Run shipgate promote to deploy ${run.tag}.`, 'warn');
+  }
+  run.setStatus('cancelled', pushed ? `cancelled before the deploy; ${run.tag} is pushed but not deployed` : 'cancelled before anything was pushed or deployed');
+  run.journal.status = pushed ? 'interrupted' : 'cancelled';
+  await run.saveJournal();
   return outcomeOf(run, null, failure);
 }
 

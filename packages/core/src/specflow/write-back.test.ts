@@ -150,6 +150,12 @@ describe('writeBackRollback', () => {
     expect(writeBackRollback(rolledBack, { from: '2.7.0', to: '2.6.0', at: '2026-11-26T10:20:00Z' })).toBe(rolledBack);
   });
 
+  it('points tag and commit_sha at the restored release, so the record describes one release', () => {
+    const released = writeBackRelease(VARIANT_A, release);
+    const rolledBack = writeBackRollback(released, { from: '2.7.0', to: '2.6.0', at: 'now', tag: 'v2.6.0', commitSha: 'b'.repeat(40) });
+    expect(parse(rolledBack).deployment.production).toMatchObject({ version: '2.6.0', tag: 'v2.6.0', commit_sha: 'b'.repeat(40), rollback_from: '2.7.0' });
+  });
+
   it('works on a file with no production record yet', () => {
     expect(parse(writeBackRollback(VARIANT_C, { from: '2.7.0', to: '2.6.0', at: 'now' })).deployment.production).toEqual({
       version: '2.6.0',

@@ -23,6 +23,9 @@ export interface RollbackWriteBack {
   /** The version production runs again. */
   to: string;
   at: string;
+  /** The restored release's tag and commit: deployment.production then describes one release. */
+  tag?: string;
+  commitSha?: string;
   file?: string;
 }
 
@@ -50,7 +53,7 @@ export function writeBackRelease(stateText: string, input: ReleaseWriteBack): st
 
 export function writeBackRollback(stateText: string, input: RollbackWriteBack): string {
   const state = editState(stateText, input.file);
-  setAll(state.map(PRODUCTION), { version: input.to, rollback_from: input.from, rollback_to: input.to, rollback_at: input.at });
+  setAll(state.map(PRODUCTION), { version: input.to, tag: input.tag, commit_sha: input.commitSha, rollback_from: input.from, rollback_to: input.to, rollback_at: input.at });
   return state.render();
 }
 

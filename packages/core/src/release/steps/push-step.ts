@@ -39,7 +39,7 @@ export async function pushStep(run: ReleaseRun): Promise<void> {
  * tag, removes the local tag and release commit again (nothing written, nothing pushed), so
  * the next promote plans afresh. Returns false (and keeps both, to resume) when unsure.
  */
-async function undoLocalRelease(run: ReleaseRun): Promise<boolean> {
+export async function undoLocalRelease(run: ReleaseRun): Promise<boolean> {
   const { repo, journal } = run;
   const commit = journal.commit;
   if (!commit || (await repo.head()) !== commit) return false;

@@ -42,7 +42,11 @@ export async function writeShipRecord(run: ReleaseRun, status: ReleaseStatus, ro
         ...(config.productionUrl ? { url: config.productionUrl } : {}),
         ...(journal.githubReleaseUrl ? { githubReleaseUrl: journal.githubReleaseUrl } : {}),
       });
-      if (rollback) text = writeBackRollback(text, { from: journal.version, to: rollback.to, at: rollback.at });
+      if (rollback) {
+        const restored = journal.previousTag ? { tag: journal.previousTag } : {};
+        const commit = journal.previousDeployCommit ? { commitSha: journal.previousDeployCommit } : {};
+        text = writeBackRollback(text, { from: journal.version, to: rollback.to, at: rollback.at, ...restored, ...commit, file: stateFile });
+      }
       await ctx.fs.writeFile(statePath, text);
       files.push(stateFile);
     }

@@ -1,0 +1,67 @@
+// Ctrl-C during the deploy: the running deploy command is stopped, what it may have changed
+// is rolled back through the rollback command, and the CLI says so (CONTRACT §4 cancel, §3.10).
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { git, makeGitFixture } from './testing/git-fixture.js';
+import { explain, runCli } from './testing/run-cli.js';
+
+describe('cancelling promote', () => {
+  it('stops a running deploy on SIGINT and rolls back what it may have changed', async () => {
+    const marks = mkdtempSync(join(tmpdir(), 'shipgate-cancel-'));
+    const fx = makeGitFixture({
+      deploy: [
+        '  provider: command',
+        `  command: echo "$SHIPGATE_VERSION" > ${marks}/started; echo deploying; sleep 20; echo "$SHIPGATE_VERSION" > ${marks}/finished`,
+        `  rollbackCommand: echo "$SHIPGATE_ROLLBACK_TO" > ${marks}/rolled-back`,
+        '',
+      ].join('\n'),
+    });
+    let interrupted = false;
+    const result = await runCli(['promote', '--yes', '--no-monitor', '--dir', fx.app], {
+      cwd: fx.app,
+      env: fx.env,
+      onStdout: (chunk, child) => {
+        if (!interrupted && chunk.includes('deploying')) {
+          interrupted = true;
+          child.kill('SIGINT');
+        }
+      },
+    });
+    expect(interrupted, explain(result)).toBe(true);
+    expect(result.code, explain(result)).toBe(1);
+    expect(readFileSync(join(marks, 'started'), 'utf8').trim()).toBe('2.7.0');
+    expect(existsSync(join(marks, 'finished'))).toBe(false); // the deploy command was stopped
+    expect(readFileSync(join(marks, 'rolled-back'), 'utf8').trim()).toBe('2.6.0');
+    expect(result.stdout + result.stderr).toMatch(/cancelled/);
+    const journal = JSON.parse(readFileSync(join(fx.app, '.git/shipgate/journal.json'), 'utf8')) as { status: string };
+    expect(journal.status).toBe('cancelled');
+    expect(git(fx, fx.app, 'status', '--porcelain')).toBe('');
+  }, 60_000);
+
+  it('undoes an unpublished release commit and tag when cancelled before the push', async () => {
+    const fx = makeGitFixture();
+    let interrupted = false;
+    const result = await runCli(['promote', '--yes', '--no-monitor', '--dir', fx.app], {
+      cwd: fx.app,
+      env: fx.env,
+      onStdout: (chunk, child) => {
+        if (!interrupted && chunk.includes('Create annotated tag')) {
+          interrupted = true;
+          child.kill('SIGINT');
+        }
+      },
+    });
+    expect(result.code, explain(result)).toBe(1);
+    const tags = git(fx, fx.app, 'tag', '-l');
+    const origin = git(fx, fx.origin, 'tag', '-l');
+    // either the push had not started (all undone locally) or it completed (resumable): never half
+    if (origin.includes('v2.7.0')) {
+      expect(tags).toContain('v2.7.0');
+    } else {
+      expect(tags).toBe('v2.6.0');
+      expect(git(fx, fx.app, 'log', '-1', '--format=%s')).not.toBe('chore(release): v2.7.0');
+    }
+  }, 60_000);
+});
