@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,5 +72,21 @@ describe('crash safety', () => {
     expect(subjects.filter((s) => s === 'chore(release): v2.7.0')).toHaveLength(1);
     expect(git(fx.origin, 'tag', '-l').split('\n')).toEqual(['v2.6.0', 'v2.7.0']);
     second.child.kill('SIGTERM');
+  });
+
+  it('cancel through the API stops a running deploy and rolls back what it may have changed, with the real engine', async () => {
+    const marks = mkdtempSync(join(tmpdir(), 'shipgate-api-cancel-'));
+    const fx = makeReleaseFixture(`  provider: command\n  command: echo started > ${marks}/started; sleep 20\n  rollbackCommand: echo "$SHIPGATE_ROLLBACK_TO" > ${marks}/rolled-back`);
+    const server = await startServer({ dataDir: mkdtempSync(join(tmpdir(), 'shipgate-cancel-')), project: fx.app }, await freePort());
+    const id = String((await server.api('/api/projects/acme-web/releases', 'POST')).id);
+    await until(async () => existsSync(join(marks, 'started')), (started) => started, 'the deploy command to start');
+    await server.api(`/api/releases/${id}/cancel`, 'POST');
+    const done = await until(() => server.api(`/api/releases/${id}`), (r) => ['cancelled', 'failed', 'rolled_back', 'succeeded'].includes(String(r.status)), 'the cancelled release');
+    expect(done).toMatchObject({ status: 'cancelled' });
+    expect(readFileSync(join(marks, 'rolled-back'), 'utf8').trim()).toBe('2.6.0');
+    const steps = done.steps as Array<{ name: string; status: string }>;
+    expect(steps.find((s) => s.name === 'deploy')?.status).toBe('failed');
+    expect(steps.find((s) => s.name === 'rollback')?.status).toBe('succeeded');
+    server.child.kill('SIGTERM');
   });
 });
