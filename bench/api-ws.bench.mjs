@@ -101,7 +101,7 @@ async function runSubscribers([port, count, full, mode]) {
   process.send({ lastReceive: w.lastReceive(), cpuMs: (cpu.user + cpu.system) / 1000, latencies }, () => process.exit(0));
 }
 
-const WORKERS = 2;
+const WORKERS = Number(process.env.WORKERS ?? 2);
 if (process.argv[2] === '--server') {
   await runServer(Number(process.argv[3]));
 } else if (process.argv[2] === '--subscribers') {
