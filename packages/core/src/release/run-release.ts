@@ -61,6 +61,8 @@ export async function runRelease(input: RunReleaseInput): Promise<ReleaseOutcome
       run.chart = prepared.chart;
       await monitorStep(run, prepared);
       report = await writeShipRecord(run, 'succeeded', null, prepared.chart()).catch((error: unknown) => reportWarning(run, error));
+    } else if (config.monitoring.enabled) {
+      run.skip('monitor', 'Watch production', 'skipped: monitoring was turned off for this release (--no-monitor)');
     }
     run.setStatus('succeeded');
     journal.status = 'succeeded';
