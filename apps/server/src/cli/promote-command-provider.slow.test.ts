@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeGitFixture, remoteRef } from './testing/git-fixture.js';
+import { git, makeGitFixture, remoteRef } from './testing/git-fixture.js';
 import { explain, runCli } from './testing/run-cli.js';
 
 /** Answers 503 while the file says 2.7.0 is deployed, 200 otherwise (its own process). */
@@ -54,4 +54,16 @@ describe('the command deploy provider', () => {
       health.close();
     }
   }, 90_000);
+
+  it('marks the monitor step skipped, not pending, when monitoring is on but the release says --no-monitor', async () => {
+    const fx = makeGitFixture({ deploy: '  provider: command\n  command: echo deployed\n' });
+    const config = join(fx.app, '.shipgate.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('monitoring:\n  enabled: false', 'monitoring:\n  enabled: true\n  source:\n    url: http://127.0.0.1:9/metrics'));
+    git(fx, fx.app, 'commit', '-qam', 'chore: monitoring on');
+    git(fx, fx.app, 'push', '-q', 'origin', 'main');
+    const result = await runCli(['promote', '--yes', '--no-monitor', '--json', '--dir', fx.app], { cwd: fx.app, env: fx.env });
+    expect(result.code, explain(result)).toBe(0);
+    const events = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { type: string; step?: string; status?: string });
+    expect(events.find((e) => e.type === 'step.finished' && e.step === 'monitor')).toMatchObject({ status: 'skipped' });
+  }, 60_000);
 });
