@@ -73,7 +73,7 @@ test('a faulty release passes its health checks, monitoring catches it and it ro
   const verdict = monitoring.locator('[data-verdict]');
   await expect(verdict).toHaveAttribute('data-verdict', 'FAIL');
   await expect(verdict).toContainText(/Breach/);
-  await expect(verdict).toContainText(/error rate [\d.]+% vs baseline [\d.]+%: the increase [\d.]+ pp .* is above the allowed 1 pp/);
+  await expect(verdict).toContainText(/error rate [\d.]+% vs baseline [\d.]+%: the increase \+[\d.]+ pp .* is above the allowed 1 pp/);
   await expect(verdict).toContainText('Production was rolled back to the previous version.');
   await expect(monitoring.locator('[data-measurement="error-rate"]')).toContainText('over the limit');
   await expect(monitoring.getByRole('img', { name: /Error rate chart: ([2-9]|\d\d+) evaluations/ })).toBeVisible();
@@ -90,6 +90,18 @@ test('a faulty release passes its health checks, monitoring catches it and it ro
   const card = page.getByRole('listitem').filter({ hasText: 'demo-shop' });
   await expect(card).toContainText('Rolled back');
   await page.screenshot({ path: shot('projects-after-rollback.png'), fullPage: true });
+
+  // the ship report shows its monitoring chart as a picture, not as SVG source text
+  await page.getByRole('link', { name: 'Ship reports' }).click();
+  await page.getByRole('link', { name: /demo-shop/ }).first().click();
+  const report = page.getByLabel('Ship report');
+  const chart = report.getByRole('img', { name: 'Monitoring chart' });
+  await expect(chart).toBeVisible();
+  await expect(chart).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
+  expect(await chart.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect(report).not.toContainText('<svg');
+  await chart.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('report-chart.png') });
 
   // a viewer sees the demo panel, disabled with the reason, and the server refuses it too
   const refused = await fetch(`${demo.baseUrl}/api/demo/faulty-release`, {

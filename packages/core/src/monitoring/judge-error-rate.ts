@@ -1,6 +1,6 @@
 // The error-rate test: Newcombe–Wilson 95% interval on (current − baseline) error rate,
 // compared with the allowed increase. The whole interval above → FAIL, below → PASS.
-import { fixed, oneDecimal, percent } from './format-numbers.js';
+import { fixed, percent, signed } from './format-numbers.js';
 import { newcombeDifference } from './newcombe-difference.js';
 import type { Interval } from './wilson-interval.js';
 import type { WindowStats } from './metric-source.js';
@@ -22,7 +22,7 @@ export function judgeErrorRate(baseline: WindowStats, current: WindowStats, allo
   const relation = { FAIL: 'is above', PASS: 'is below', INCONCLUSIVE: 'cannot yet be told apart from' }[verdict];
   const reason =
     `error rate ${percent(current.errors / current.requests)} vs baseline ${percent(baseline.errors / baseline.requests)}: ` +
-    `the ${differencePp.estimate < 0 ? 'change' : 'increase'} ${oneDecimal(differencePp.estimate)} pp ` +
-    `(95% CI ${oneDecimal(differencePp.lower)}–${oneDecimal(differencePp.upper)}) ${relation} the allowed ${fixed(allowedIncreasePp)} pp`;
+    `the ${differencePp.estimate < 0 ? 'change' : 'increase'} ${signed(differencePp.estimate)} pp ` +
+    `(95% CI ${signed(differencePp.lower)} to ${signed(differencePp.upper)} pp) ${relation} the allowed ${fixed(allowedIncreasePp)} pp`;
   return { verdict, differencePp, reason };
 }

@@ -30,7 +30,7 @@ describe('judge', () => {
   it('fails an error-rate increase whose whole interval is above the allowed increase, and says so', () => {
     const result = judge({ baseline: stats(10_000, 40), current: stats(10_000, 620), thresholds, at, windowEndsAt });
     expect(result.verdict).toBe('FAIL');
-    expect(result.reason).toMatch(/^error rate 6\.2% vs baseline 0\.4%: the increase 5\.8 pp \(95% CI 5\.3–6\.3\) is above the allowed 1 pp$/);
+    expect(result.reason).toMatch(/^error rate 6\.2% vs baseline 0\.40%: the increase \+5\.8 pp \(95% CI \+5\.3 to \+6\.3 pp\) is above the allowed 1 pp$/);
     expect(result.sample.errorRateDiff?.lower).toBeGreaterThan(1);
     expect(result.sample).toMatchObject({ verdict: 'FAIL', current: { requests: 10_000, errorRate: 0.062 }, baseline: { errorRate: 0.004 } });
   });

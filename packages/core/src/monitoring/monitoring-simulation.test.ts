@@ -54,7 +54,7 @@ describe('monitoring on simulated production traffic (50 req/s, 0.5% errors, log
       const result = await simulateRelease(seed, { ...HEALTHY, errorRate: HEALTHY.errorRate + 0.05 });
       expect(result.verdict, `seed ${seed}`).toBe('FAIL');
       expect(result.samples.length, `seed ${seed}`).toBeLessThanOrEqual(3);
-      expect(result.reason).toMatch(/^error rate \d+\.\d% vs baseline 0\.\d%: the increase .* is above the allowed 1 pp/);
+      expect(result.reason).toMatch(/^error rate \d+\.\d% vs baseline 0\.\d\d%: the increase .* is above the allowed 1 pp/);
     }
   });
 

@@ -63,7 +63,7 @@ describe('watchProduction', () => {
     const outcome = await result;
     expect(outcome.verdict).toBe('FAIL');
     expect(outcome.samples.map((s) => s.verdict)).toEqual(['FAIL', 'FAIL']);
-    expect(outcome.reason).toMatch(/^error rate 6\.0% vs baseline 0\.4%: the increase 5\.6 pp .* above the allowed 1 pp$/);
+    expect(outcome.reason).toMatch(/^error rate 6\.0% vs baseline 0\.40%: the increase \+5\.6 pp .* above the allowed 1 pp$/);
   });
 
   it('honours a different number of confirming evaluations', async () => {

@@ -78,7 +78,7 @@ export async function planVersion({ ctx, repo, config, bump, resume }: VersionPl
     const since = lastTag ? `since ${lastTag.tag}` : 'in the history';
     blockers.push(
       `Nothing to release: no feat, fix, perf or breaking commit ${since} and no entry under "## [Unreleased]" in ${config.changelog}` +
-        ' (add a CHANGELOG entry or a conventional commit, or force one with --bump patch)',
+        ' (add a CHANGELOG entry or a conventional commit; to release anyway, force a bump: CLI --bump patch, API { "bump": "patch" })',
     );
   }
   const changelog = unreleased || (decision.next ? generateChangelogBody(commits) : '');
