@@ -100,6 +100,7 @@ describe('github-actions provider against the local GitHub REST server', () => {
     repository: 'acme/web',
     workflow: 'deploy.yml',
     inputs: { environment: 'production' },
+    rollbackInputs: {},
     tokenEnv: 'GH_TOKEN',
     apiUrl: github.url,
     timeoutSeconds: 30,
