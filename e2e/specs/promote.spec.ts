@@ -1,5 +1,5 @@
 // 1) Promote from the project page and watch the timeline reach "succeeded".
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startWorld, type World } from '../support/world.ts';
 
 let world: World;
@@ -7,6 +7,21 @@ test.beforeAll(async () => {
   world = await startWorld();
 });
 test.afterAll(async () => world?.stop());
+
+// At a phone's 390 px nothing scrolls sideways: only tables and the log scroll inside their own box.
+async function expectNoSideScroll(page: Page, shot: string) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const { width, wide } = await page.evaluate(() => ({
+    width: document.documentElement.scrollWidth,
+    wide: [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > 391 && !el.closest('.table-scroll, .log, pre'))
+      .slice(0, 6)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+  }));
+  expect(width, `the page is wider than 390 px; too wide: ${wide.join(', ')}`).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: test.info().outputPath(shot), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
 
 test('a deployer promotes from the project page and watches the release succeed', async ({ page }) => {
   await page.goto(world.server.signInUrl());
@@ -18,6 +33,7 @@ test('a deployer promotes from the project page and watches the release succeed'
   await expect(page.getByText('2.6.0 → 2.7.0').first()).toBeVisible();
   await expect(page.getByLabel('CHANGELOG excerpt')).toContainText('Export API for orders');
   await page.screenshot({ path: test.info().outputPath('project-page.png'), fullPage: true });
+  await expectNoSideScroll(page, 'project-page-390.png');
 
   await page.getByRole('button', { name: 'Promote to production' }).click();
   const dialog = page.getByRole('dialog');
@@ -33,6 +49,7 @@ test('a deployer promotes from the project page and watches the release succeed'
   }
   await expect(page.getByRole('table').getByText('api-health')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('release-succeeded.png'), fullPage: true });
+  await expectNoSideScroll(page, 'release-succeeded-390.png');
 
   await page.getByRole('link', { name: 'Projects' }).click();
   const card = page.getByRole('listitem').filter({ hasText: 'acme-web' });

@@ -47,35 +47,37 @@ export function HistoryPage() {
       {history.isError && <ErrorState error={history.error} what="releases" />}
       {history.isSuccess && items.length === 0 && <Empty>No releases match these filters.</Empty>}
       {items.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>Release</th>
-              <th>Project</th>
-              <th>Outcome</th>
-              <th>Actor</th>
-              <th>Started</th>
-              <th>Duration</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link href={`/releases/${r.id}`}>{r.version ?? r.id}</Link>
-                  {r.dryRun && <span className="muted"> (dry run)</span>}
-                </td>
-                <td>{r.projectId}</td>
-                <td>
-                  <StatusBadge status={r.status} />
-                </td>
-                <td>{r.actor}</td>
-                <td>{formatTime(r.startedAt ?? r.createdAt)}</td>
-                <td>{durationBetween(r.startedAt ?? r.createdAt, r.finishedAt, Date.now())}</td>
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>Release</th>
+                <th>Project</th>
+                <th>Outcome</th>
+                <th>Actor</th>
+                <th>Started</th>
+                <th>Duration</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link href={`/releases/${r.id}`}>{r.version ?? r.id}</Link>
+                    {r.dryRun && <span className="muted"> (dry run)</span>}
+                  </td>
+                  <td>{r.projectId}</td>
+                  <td>
+                    <StatusBadge status={r.status} />
+                  </td>
+                  <td>{r.actor}</td>
+                  <td>{formatTime(r.startedAt ?? r.createdAt)}</td>
+                  <td>{durationBetween(r.startedAt ?? r.createdAt, r.finishedAt, Date.now())}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {history.hasNextPage && (
         <button type="button" onClick={() => void history.fetchNextPage()} disabled={history.isFetchingNextPage}>
