@@ -49,6 +49,13 @@ test('a deployer promotes from the project page and watches the release succeed'
   }
   await expect(page.getByRole('table').getByText('api-health')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('release-succeeded.png'), fullPage: true });
+  // a long log line is never cut: it scrolls sideways inside the log, whole and copyable
+  const logLine = page.getByRole('log').locator('.log-line').first();
+  await expect(logLine).toContainText('ship report for v2.7.0');
+  await page.setViewportSize({ width: 390, height: 844 });
+  const cut = await logLine.evaluate((el) => ({ clipped: el.scrollWidth > el.clientWidth, overflow: getComputedStyle(el).textOverflow }));
+  expect(cut).toEqual({ clipped: false, overflow: 'clip' });
+  expect(await page.getByRole('log').evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
   await expectNoSideScroll(page, 'release-succeeded-390.png');
 
   await page.getByRole('link', { name: 'Projects' }).click();
