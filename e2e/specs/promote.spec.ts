@@ -26,6 +26,8 @@ async function expectNoSideScroll(page: Page, shot: string) {
 test('a deployer promotes from the project page and watches the release succeed', async ({ page }) => {
   await page.goto(world.server.signInUrl());
   await expect(page).not.toHaveURL(/token=/);
+  // the projects list and the project page agree on what production runs
+  await expect(page.getByRole('listitem').filter({ hasText: 'acme-web' })).toContainText(/Production\s*2\.6\.0/);
   await page.getByRole('link', { name: 'acme-web' }).first().click();
 
   await expect(page.getByRole('heading', { name: 'acme-web' })).toBeVisible();

@@ -6,6 +6,7 @@ import { Empty, ErrorState, Loading } from '../../ui/query-state';
 import { LazyMarkdown } from '../reports/lazy-markdown';
 import { DemoPanel } from './demo-panel';
 import { GateList } from './gate-list';
+import { productionLine } from './production';
 import { PromotePanel } from './promote-panel';
 import { VersionReasons } from './version-reasons';
 
@@ -70,10 +71,3 @@ export function ProjectPage({ projectId }: { projectId: string }) {
   );
 }
 
-/** What production runs: Shipgate's own record first, else what git shows (git-branch deploys). */
-function productionLine(recorded: string | null, seen: { commit: string; version: string | null } | null): string {
-  if (recorded) return `Production runs ${recorded}.`;
-  if (seen?.version) return `Production runs ${seen.version} (its deploy branch is at that tag).`;
-  if (seen) return `Production runs commit ${seen.commit.slice(0, 7)}, which no release tag marks.`;
-  return 'Production runs a version not deployed by Shipgate yet.';
-}

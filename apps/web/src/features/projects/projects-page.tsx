@@ -7,6 +7,7 @@ import type { ProjectDto } from '../../api/types';
 import { formatTime } from '../../ui/format';
 import { Empty, ErrorState, Loading } from '../../ui/query-state';
 import { StatusBadge } from '../../ui/status-badge';
+import { productionShort } from './production';
 
 export function ProjectsPage() {
   const projects = useQuery(projectsQuery());
@@ -47,7 +48,7 @@ function ProjectCard({ project }: { project: ProjectDto }) {
       </h2>
       <dl className="facts">
         <dt>Production</dt>
-        <dd>{project.productionVersion ?? 'not deployed by Shipgate yet'}</dd>
+        <dd>{plan.isPending && !project.productionVersion ? 'checking…' : productionShort(project.productionVersion, plan.data?.production)}</dd>
         <dt>Last release</dt>
         <dd>
           {last ? (
