@@ -43,8 +43,9 @@ test('a deployer promotes from the project page and watches the release succeed'
   await dialog.getByRole('button', { name: 'Promote 2.7.0' }).click();
 
   await expect(page).toHaveURL(/\/releases\//);
-  await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /Live|Finished/ })).toBeVisible();
   await expect(page.locator('.release-head [data-status]')).toHaveText(/Succeeded/, { timeout: 60_000 });
+  await expect(page.locator('.release-head').getByRole('status')).toHaveText(/Finished/);
   const steps = page.getByRole('list', { name: 'Steps' });
   for (const step of ['verify-gates', 'tag', 'push', 'deploy', 'health-checks', 'ship-report']) {
     await expect(steps.locator(`[data-step="${step}"] [data-status]`)).toHaveText(/Succeeded/);

@@ -25,6 +25,27 @@ test('a past release shows its ship report, rendered, with a download', async ({
   await page.getByRole('link', { name: 'History' }).click();
   await expect(page.getByRole('table')).toContainText('2.7.0');
   await page.screenshot({ path: test.info().outputPath('history.png'), fullPage: true });
+
+  // filters live in the URL: a reload keeps them
+  await page.getByLabel('Status').selectOption('failed');
+  await expect(page).toHaveURL(/\/history\?status=failed$/);
+  await expect(page.getByText('No releases match these filters')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Status')).toHaveValue('failed');
+  await expect(page.getByText('No releases match these filters')).toBeVisible();
+
+  // a server that cannot be reached is said in words, with a Retry that works once it is back
+  await page.route('**/api/releases?*', (route) => route.abort('connectionrefused'));
+  await page.reload();
+  const failure = page.getByRole('alert');
+  await expect(failure).toContainText('Cannot reach the Shipgate server (is it running?)', { timeout: 30_000 });
+  await page.screenshot({ path: test.info().outputPath('history-unreachable.png'), fullPage: true });
+  await page.unroute('**/api/releases?*');
+  await failure.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByText('No releases match these filters')).toBeVisible();
+  await page.getByLabel('Status').selectOption('');
+  await expect(page).toHaveURL(/\/history$/);
+  await expect(page.getByRole('table')).toContainText('2.7.0');
   await page.goBack();
   await page.screenshot({ path: test.info().outputPath('ship-report.png'), fullPage: true });
 });

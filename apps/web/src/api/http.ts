@@ -10,10 +10,25 @@ export class ApiError extends Error {
   }
 }
 
+export const UNREACHABLE = 'Cannot reach the Shipgate server (is it running?)';
+
+/** Words for an error: a network failure says the server cannot be reached. */
+export function errorText(error: unknown): string {
+  if (error instanceof TypeError && /fetch|network|load failed/i.test(error.message)) return UNREACHABLE;
+  return error instanceof Error ? error.message : String(error);
+}
+
 export async function http(path: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   if (init.body !== undefined) headers.set('content-type', 'application/json');
-  const res = await fetch(path, { ...init, headers, credentials: 'same-origin' });
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, headers, credentials: 'same-origin' });
+  } catch (cause) {
+    // fetch rejects only when the server cannot be reached at all ("Failed to fetch")
+    if (init.signal?.aborted) throw cause;
+    throw new ApiError(0, 'unreachable', UNREACHABLE);
+  }
   if (res.ok) return res;
   let body: Record<string, unknown> = {};
   try {

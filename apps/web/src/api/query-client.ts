@@ -7,7 +7,8 @@ export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       staleTime: 10_000,
-      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+      // a 4xx is final; a 5xx or an unreachable server (status 0) is worth another try
+      retry: (count, error) => !(error instanceof ApiError && error.status > 0 && error.status < 500) && count < 2,
     },
   },
 });

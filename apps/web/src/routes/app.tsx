@@ -35,7 +35,7 @@ export function App() {
     if (role) liveUpdates.start();
   }, [role]);
   if (isExchanging || session.isPending) return <Loading what="your session" />;
-  if (session.isError) return <ErrorState error={session.error} what="your session" />;
+  if (session.isError) return <ErrorState error={session.error} what="your session" onRetry={() => void session.refetch()} />;
   if (!role) return <SignInPage error={linkError} />;
   return (
     <AppLayout role={role}>

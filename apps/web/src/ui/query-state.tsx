@@ -1,5 +1,6 @@
 // Loading, error and empty states shared by every screen.
 import type { ReactNode } from 'react';
+import { errorText, UNREACHABLE } from '../api/http';
 
 export function Loading({ what }: { what: string }) {
   return (
@@ -9,14 +10,23 @@ export function Loading({ what }: { what: string }) {
   );
 }
 
-export function ErrorState({ error, what }: { error: unknown; what: string }) {
-  const message = error instanceof Error ? error.message : String(error);
+export function ErrorState({ error, what, onRetry }: { error: unknown; what: string; onRetry?: () => void }) {
+  const message = errorText(error);
+  const unreachable = message === UNREACHABLE;
   return (
     <div className="state state-error" role="alert">
       <strong>
-        <span aria-hidden="true">!</span> Could not load {what}.
+        <span aria-hidden="true">!</span> {unreachable ? message : `Could not load ${what}.`}
       </strong>{' '}
-      {message}
+      {!unreachable && message}
+      {onRetry && (
+        <>
+          {' '}
+          <button type="button" className="retry" onClick={onRetry}>
+            Retry
+          </button>
+        </>
+      )}
     </div>
   );
 }

@@ -20,7 +20,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
       <h1>{project?.name ?? projectId}</h1>
       <p className="muted">{productionLine(project?.productionVersion ?? null, plan.data?.production ?? null)}</p>
       {plan.isPending && <Loading what="the release plan" />}
-      {plan.isError && <ErrorState error={plan.error} what="the release plan" />}
+      {plan.isError && <ErrorState error={plan.error} what="the release plan" onRetry={() => void plan.refetch()} />}
       {plan.data && (
         <div className="project-grid">
           <div>

@@ -12,7 +12,7 @@ import { productionShort } from './production';
 export function ProjectsPage() {
   const projects = useQuery(projectsQuery());
   if (projects.isPending) return <Loading what="projects" />;
-  if (projects.isError) return <ErrorState error={projects.error} what="projects" />;
+  if (projects.isError) return <ErrorState error={projects.error} what="projects" onRetry={() => void projects.refetch()} />;
   return (
     <section>
       <h1>Projects</h1>

@@ -1,20 +1,24 @@
 // History: every release, filtered by project and status, paginated by cursor.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Link } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import { projectsQuery } from '../../api/projects';
 import { releaseHistoryQuery, type ReleaseFilters } from '../../api/releases';
 import { durationBetween, formatTime } from '../../ui/format';
 import { Empty, ErrorState, Loading } from '../../ui/query-state';
 import { StatusBadge } from '../../ui/status-badge';
-
-const STATUSES = ['queued', 'running', 'monitoring', 'succeeded', 'failed', 'rolling_back', 'rolled_back', 'cancelled', 'interrupted'];
+import { filtersFromSearch, searchFromFilters, STATUSES } from './history-filters';
 
 export function HistoryPage() {
-  const [filters, setFilters] = useState<ReleaseFilters>({});
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const filters = filtersFromSearch(search);
   const projects = useQuery(projectsQuery());
   const history = useInfiniteQuery(releaseHistoryQuery(filters));
-  const set = (key: keyof ReleaseFilters, value: string) => setFilters(({ [key]: _, ...rest }) => (value ? { ...rest, [key]: value } : rest));
+  const set = (key: keyof ReleaseFilters, value: string) => {
+    const { [key]: _, ...rest } = filters;
+    navigate(`/history${searchFromFilters(value ? { ...rest, [key]: value } : rest)}`, { replace: true });
+  };
+  const filtered = Boolean(filters.project || filters.status);
   const items = history.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <section>
@@ -44,8 +48,17 @@ export function HistoryPage() {
         </label>
       </form>
       {history.isPending && <Loading what="releases" />}
-      {history.isError && <ErrorState error={history.error} what="releases" />}
-      {history.isSuccess && items.length === 0 && <Empty>No releases match these filters.</Empty>}
+      {history.isError && <ErrorState error={history.error} what="releases" onRetry={() => void history.refetch()} />}
+      {history.isSuccess && items.length === 0 &&
+        (filtered ? (
+          <Empty>
+            No releases match these filters. <Link href="/history">Clear the filters</Link>
+          </Empty>
+        ) : (
+          <Empty>
+            No releases yet. Promote one from <Link href="/projects">Projects</Link>.
+          </Empty>
+        ))}
       {items.length > 0 && (
         <div className="table-scroll">
           <table className="table">

@@ -23,7 +23,7 @@ export function ReleasePage({ releaseId }: { releaseId: string }) {
   const connection = useConnection();
   const now = useNow(release.data ? isActive(release.data) : false);
   if (release.isPending) return <Loading what="the release" />;
-  if (release.isError) return <ErrorState error={release.error} what="the release" />;
+  if (release.isError) return <ErrorState error={release.error} what="the release" onRetry={() => void release.refetch()} />;
   const r = release.data;
   const running = r.steps.find((s) => s.status === 'running') ?? [...r.steps].reverse().find((s) => s.status !== 'pending');
   const selected = picked ?? running?.name ?? r.steps[0]?.name ?? null;
@@ -34,9 +34,15 @@ export function ReleasePage({ releaseId }: { releaseId: string }) {
           <Link href={`/projects/${r.projectId}`}>{r.projectId}</Link> {r.version ?? 'release'}
         </h1>
         <StatusBadge status={r.status} />
-        <span className={`connection connection-${connection}`} role="status">
-          <span aria-hidden="true">{connection === 'live' ? '●' : '○'}</span> {connection === 'live' ? 'Live' : connection === 'connecting' ? 'Connecting…' : 'Reconnecting…'}
-        </span>
+        {isActive(r) ? (
+          <span className={`connection connection-${connection}`} role="status">
+            <span aria-hidden="true">{connection === 'live' ? '●' : '○'}</span> {connection === 'live' ? 'Live' : connection === 'connecting' ? 'Connecting…' : 'Reconnecting…'}
+          </span>
+        ) : (
+          <span className="connection connection-finished" role="status">
+            <span aria-hidden="true">■</span> Finished
+          </span>
+        )}
       </div>
       <p className="muted">
         {r.previousVersion ?? '?'} → {r.version ?? '?'} · by {r.actor} · started {formatTime(r.startedAt ?? r.createdAt)} · {durationBetween(r.startedAt ?? r.createdAt, r.finishedAt, now)}
@@ -57,7 +63,7 @@ export function ReleasePage({ releaseId }: { releaseId: string }) {
       <div className="release-grid">
         <StepTimeline steps={r.steps} selected={selected} onSelect={setPicked} />
         <div className="release-main">
-          {feed.isError && <ErrorState error={feed.error} what="the release log" />}
+          {feed.isError && <ErrorState error={feed.error} what="the release log" onRetry={() => void feed.refetch()} />}
           {selected && <StepLog step={selected} lines={feed.data?.logs[selected] ?? EMPTY} />}
           <HealthResults results={feed.data?.health ?? EMPTY} />
           {feed.data && <MonitoringPanel feed={feed.data} status={r.status} />}

@@ -24,7 +24,7 @@ export function ReportPage({ releaseId }: { releaseId: string }) {
         <Link href="/reports">← All ship reports</Link> · <Link href={`/releases/${releaseId}`}>Release timeline</Link>
       </p>
       {report.isPending && <Loading what="the ship report" />}
-      {report.isError && <ErrorState error={report.error} what="the ship report" />}
+      {report.isError && <ErrorState error={report.error} what="the ship report" onRetry={() => void report.refetch()} />}
       {report.data !== undefined && (
         <>
           {href && (

@@ -9,7 +9,7 @@ import { StatusBadge } from '../../ui/status-badge';
 export function ReportsPage() {
   const reports = useQuery(reportsQuery());
   if (reports.isPending) return <Loading what="ship reports" />;
-  if (reports.isError) return <ErrorState error={reports.error} what="ship reports" />;
+  if (reports.isError) return <ErrorState error={reports.error} what="ship reports" onRetry={() => void reports.refetch()} />;
   return (
     <section>
       <h1>Ship reports</h1>
