@@ -60,10 +60,16 @@ test('a faulty release passes its health checks, monitoring catches it and it ro
 
   // 3. promote it: the health checks pass, then monitoring fails it and it rolls back
   await promote(page, '1.6.0');
+  // no layout jumps while streaming: the timeline and log stay put as the banner and Abort come and go
+  const gridTop = () => page.locator('.release-grid').evaluate((el) => Math.round(el.getBoundingClientRect().top + window.scrollY));
+  const topWhileRunning = await gridTop();
   await expect(step(page, 'health-checks')).toHaveText(/Succeeded/, { timeout: RELEASE_MS });
   await expect(page.getByRole('table').filter({ hasText: 'api-health' })).toContainText('Pass');
   await expect(releaseStatus(page)).toHaveText(/Monitoring/);
+  await expect(page.locator('.release-bar-status')).toContainText(/watching production/i);
+  expect(await gridTop()).toBe(topWhileRunning);
   await expect(releaseStatus(page)).toHaveText(/Rolling back|Rolled back/, { timeout: RELEASE_MS });
+  if (/Rolling back/.test((await releaseStatus(page).textContent()) ?? '')) expect(await gridTop()).toBe(topWhileRunning);
   // the moment of rollback
   await monitoring.scrollIntoViewIfNeeded();
   await monitoring.screenshot({ path: shot('charts-at-rollback.png') });

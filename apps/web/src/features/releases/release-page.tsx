@@ -27,6 +27,7 @@ export function ReleasePage({ releaseId }: { releaseId: string }) {
   const r = release.data;
   const running = r.steps.find((s) => s.status === 'running') ?? [...r.steps].reverse().find((s) => s.status !== 'pending');
   const selected = picked ?? running?.name ?? r.steps[0]?.name ?? null;
+  const barText = r.error ? `${r.error.message}${r.error.hint ? ` — ${r.error.hint}` : ''}` : (feed.data?.statusReason ?? '');
   return (
     <section>
       <div className="release-head">
@@ -54,19 +55,21 @@ export function ReleasePage({ releaseId }: { releaseId: string }) {
           </>
         )}
       </p>
-      {(feed.data?.statusReason ?? r.error) && (
-        <p className={r.error ? 'state state-error' : 'state'} role="status">
-          {r.error ? `${r.error.message}${r.error.hint ? ` — ${r.error.hint}` : ''}` : feed.data?.statusReason}
+      {/* One bar of fixed height: the status line and the actions swap in place, so nothing
+          below moves while the release streams. */}
+      <div className="release-bar" data-active={isActive(r)}>
+        <p className={`release-bar-status${r.error ? ' state state-error' : (feed.data?.statusReason ? ' state' : '')}`} role="status" title={barText || undefined}>
+          {barText}
         </p>
-      )}
-      <ReleaseActions release={r} projectName={r.projectId} />
+        <ReleaseActions release={r} projectName={r.projectId} />
+      </div>
       <div className="release-grid">
         <StepTimeline steps={r.steps} selected={selected} onSelect={setPicked} />
         <div className="release-main">
           {feed.isError && <ErrorState error={feed.error} what="the release log" onRetry={() => void feed.refetch()} />}
           {selected && <StepLog step={selected} lines={feed.data?.logs[selected] ?? EMPTY} />}
           <HealthResults results={feed.data?.health ?? EMPTY} />
-          {feed.data && <MonitoringPanel feed={feed.data} status={r.status} />}
+          {feed.data && <MonitoringPanel feed={feed.data} status={r.status} startedAt={r.steps.find((s) => s.name === 'monitor')?.startedAt ?? null} />}
         </div>
       </div>
     </section>
