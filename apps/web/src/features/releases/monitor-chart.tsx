@@ -4,7 +4,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { ChartSeries } from './monitor-series';
+import { clockLabel, type ChartSeries } from './monitor-series';
 
 interface Props {
   title: string;
@@ -37,7 +37,11 @@ export default function MonitorChart({ title, unit, data, isFromZero }: Props) {
       title,
       width: Math.max(280, el.clientWidth),
       height: HEIGHT,
-      scales: isFromZero ? { y: { range: (_u, _min, max) => [0, Math.max(max, 1) * 1.1] } } : {},
+      scales: {
+        // the x axis is the watch window, so one sample sits inside it with its baseline and band
+        x: { time: true, range: () => latest.current.window },
+        ...(isFromZero ? { y: { range: (_u: uPlot, _min: number, max: number): uPlot.Range.MinMax => [0, Math.max(max, 1) * 1.1] } } : {}),
+      },
       series: [
         { label: 'time' },
         { label: `now (${unit})`, stroke: '#2563eb', width: 2, points: { show: true, size: 6, fill: '#2563eb' } },
@@ -46,7 +50,10 @@ export default function MonitorChart({ title, unit, data, isFromZero }: Props) {
       ],
       legend: { live: false },
       bands: [{ series: [3, 2], fill: 'rgba(220, 38, 38, 0.12)' }],
-      axes: [{ ...axis }, { ...axis, label: unit, size: 60 }],
+      axes: [
+        { ...axis, space: 80, values: (_u, splits) => splits.map(clockLabel) },
+        { ...axis, label: unit, size: 60 },
+      ],
     };
     const chart = new uPlot(opts, toAligned(latest.current), el);
     plot.current = chart;
@@ -63,10 +70,10 @@ export default function MonitorChart({ title, unit, data, isFromZero }: Props) {
     plot.current?.setData(toAligned(data));
   }, [data]);
 
-  const last = data.current.at(-1);
+  const last = data.latest;
   return (
     <figure className="chart-figure">
-      <div ref={box} className="chart" role="img" aria-label={`${title} chart: ${data.times.length} evaluations${last == null ? '' : `, latest ${last.toFixed(1)} ${unit}`}`} />
+      <div ref={box} className="chart" role="img" aria-label={`${title} chart: ${data.evaluations} ${data.evaluations === 1 ? 'evaluation' : 'evaluations'}${last == null ? '' : `, latest ${last.toFixed(1)} ${unit}`}`} />
     </figure>
   );
 }

@@ -19,12 +19,12 @@ const OUTCOME: Partial<Record<ReleaseStatus, string>> = {
 
 const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
-export function MonitoringPanel({ feed, status }: { feed: ReleaseFeed; status: ReleaseStatus }) {
+export function MonitoringPanel({ feed, status, startedAt }: { feed: ReleaseFeed; status: ReleaseStatus; startedAt?: string | null }) {
   const last = feed.samples.at(-1);
   const isWatching = feed.verdict === null && status === 'monitoring';
   const now = useNow(isWatching);
-  const errorRate = useMemo(() => errorRateSeries(feed.samples), [feed.samples]);
-  const latency = useMemo(() => latencySeries(feed.samples), [feed.samples]);
+  const errorRate = useMemo(() => errorRateSeries(feed.samples, startedAt), [feed.samples, startedAt]);
+  const latency = useMemo(() => latencySeries(feed.samples, startedAt), [feed.samples, startedAt]);
   if (!last && !feed.verdict && status !== 'monitoring') return null;
   const remaining = last ? Date.parse(last.windowEndsAt) - now : null;
   return (
