@@ -47,5 +47,14 @@ test('a past release shows its ship report, rendered, with a download', async ({
   await expect(page).toHaveURL(/\/history$/);
   await expect(page.getByRole('table')).toContainText('2.7.0');
   await page.goBack();
+  await expect(page.getByLabel('Ship report').locator('h1, h2').first()).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('ship-report.png'), fullPage: true });
+  // at a phone's width the report's tables scroll in their own box; the page never scrolls sideways
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: test.info().outputPath('ship-report-390.png'), fullPage: true });
+  await page.getByRole('link', { name: 'History' }).click();
+  await expect(page.getByRole('table')).toContainText('2.7.0');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: test.info().outputPath('history-390.png'), fullPage: true });
 });

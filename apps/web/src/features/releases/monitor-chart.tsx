@@ -40,7 +40,13 @@ export default function MonitorChart({ title, unit, data, isFromZero }: Props) {
       scales: {
         // the x axis is the watch window, so one sample sits inside it with its baseline and band
         x: { time: true, range: () => latest.current.window },
-        ...(isFromZero ? { y: { range: (_u: uPlot, _min: number, max: number): uPlot.Range.MinMax => [0, Math.max(max, 1) * 1.1] } } : {}),
+        y: {
+          range: (_u: uPlot, min: number, max: number): uPlot.Range.MinMax => {
+            if (isFromZero) return [0, Math.max(max, 1) * 1.1];
+            const pad = Math.max((max - min) * 0.15, Math.abs(max) * 0.02, 1); // keep the baseline off the frame's edge
+            return [min - pad, max + pad];
+          },
+        },
       },
       series: [
         { label: 'time' },
