@@ -13,7 +13,7 @@ async function expectNoSideScroll(page: Page, shot: string) {
   await page.setViewportSize({ width: 390, height: 844 });
   const { width, wide } = await page.evaluate(() => ({
     width: document.documentElement.scrollWidth,
-    wide: [...document.querySelectorAll('body *')]
+    wide: Array.from(document.querySelectorAll('body *'))
       .filter((el) => el.getBoundingClientRect().right > 391 && !el.closest('.table-scroll, .log, pre'))
       .slice(0, 6)
       .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
