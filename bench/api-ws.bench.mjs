@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 const server = new URL('../apps/server/dist/', import.meta.url);
 const LINES = 50_000;
 const SUBSCRIBERS = Number(process.env.SUBSCRIBERS ?? 100);
-const FULL = 10;
+const FULL = Number(process.env.FULL ?? 10);
 const now = () => performance.timeOrigin + performance.now();
 
 async function runServer(rate) {
@@ -52,7 +52,7 @@ async function watch(port, single, count, full) {
   const clients = await Promise.all(
     Array.from({ length: count }, async (_, index) => {
       // 100 browsers' worth of JSON.parse would measure the bench, not the server: the first
-      // `full` subscribers parse every message; the rest check each seq straight from the bytes
+      // `full` subscribers parse every message and check every seq; the rest check frame ranges
       const parses = index < full;
       const socket = new WebSocket(`ws://127.0.0.1:${port}/api/ws?token=bench`, { skipUTF8Validation: true, perMessageDeflate: false });
       await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
@@ -71,11 +71,21 @@ async function watch(port, single, count, full) {
           const t = now();
           lastReceive = t;
           if (!parses) {
-            for (let at = data.indexOf(SEQ); at !== -1; at = data.indexOf(SEQ, at + 6)) {
+            // a frame holds a contiguous range of seqs, built once and shared by every subscriber:
+            // these check that each frame's range continues the previous one (the `full`
+            // subscribers check every single event of the same frames)
+            const seqAt = (at) => {
               let seq = 0;
               for (let i = at + 6; data[i] >= 48 && data[i] <= 57; i++) seq = seq * 10 + data[i] - 48;
-              next(seq);
-            }
+              return seq;
+            };
+            const firstAt = data.indexOf(SEQ);
+            if (firstAt === -1) return; // not an event frame (the subscription's acknowledgement)
+            const first = seqAt(firstAt);
+            const last = seqAt(data.lastIndexOf(SEQ));
+            if (first !== client.last + 1 || last < first) reject(new Error(`frame ${first}..${last} after ${client.last}`));
+            client.last = last;
+            if (last === LINES) resolve();
             return;
           }
           const m = JSON.parse(data);
