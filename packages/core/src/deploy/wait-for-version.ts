@@ -1,5 +1,6 @@
 // Deploys are often asynchronous: poll a URL until it reports the new version, or give up at a deadline.
 import type { WaitForVersionConfig } from '../config/config-types.js';
+import { readJsonPath } from '../health/json-path.js';
 import type { CoreContext } from '../context.js';
 import { ShipgateError } from '../errors.js';
 import { abortedError, isAbortError, sleepOrCancel } from './abort.js';
@@ -69,17 +70,9 @@ async function observe(ctx: CoreContext, config: WaitForVersionConfig, version: 
   return { matches: text === version || text === `v${version}`, seen: `"${truncate(text)}"` };
 }
 
-/** `a.b.0.c` or `$.a.b[0].c` → the value, or undefined when any step is missing. */
-export function readJsonPath(json: unknown, path: string): unknown {
-  const steps = path.replace(/^\$\.?/, '').replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean);
-  let current: unknown = json;
-  for (const step of steps) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[step];
-  }
-  return current;
-}
-
 function truncate(text: string): string {
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
+
+// one JSON path reader for health checks and version waits
+export { readJsonPath };

@@ -4,7 +4,8 @@ import { ShipgateError } from '../errors.js';
 
 export type PathSegment = string | number;
 
-export function parseJsonPath(path: string, field = 'json'): PathSegment[] {
+export function parseJsonPath(rawPath: string, field = 'json'): PathSegment[] {
+  const path = rawPath.replace(/^\$\.?/, ''); // JSONPath's optional root, `$.a.b`
   const segments: PathSegment[] = [];
   const token = /\.?([^.[\]]+)|\[(\d+)\]|\["([^"]*)"\]|\['([^']*)'\]/gy;
   let match: RegExpExecArray | null;
@@ -13,7 +14,7 @@ export function parseJsonPath(path: string, field = 'json'): PathSegment[] {
     segments.push(index === undefined ? (name ?? double ?? single ?? '') : Number(index));
   }
   if (token.lastIndex !== path.length || segments.length === 0) {
-    throw new ShipgateError('CONFIG_INVALID', `"${path}" is not a JSON path`, {
+    throw new ShipgateError('CONFIG_INVALID', `"${rawPath}" is not a JSON path`, {
       field,
       hint: 'write paths like status, data.version or items[0].name',
     });

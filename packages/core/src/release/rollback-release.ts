@@ -8,6 +8,7 @@ import type { CoreContext } from '../context.js';
 import { deployProviderFor } from '../deploy/deploy-providers.js';
 import type { ReleaseTarget } from '../deploy/deploy-provider.js';
 import { ShipgateError } from '../errors.js';
+import { commitWithMessage } from '../git/commit-with-message.js';
 import { gitCommands } from '../git/git-commands.js';
 import { openRepository, remoteTagCommit, type Repository } from '../git/repository.js';
 import { runHealthChecks } from '../health/index.js';
@@ -90,6 +91,6 @@ async function recordRollback(ctx: CoreContext, repo: Repository, config: Shipga
   await ctx.fs.writeFile(path, text);
   if (!config.report.commit) return;
   await repo.git.run(gitCommands.add([stateFile]));
-  const commit = await ctx.exec('git', gitCommands.commit(), { cwd: repo.dir, env: { ...ctx.env, GIT_EDITOR: 'true' }, input: `docs(ship): roll back ${from} to ${to}\n` });
+  const commit = await commitWithMessage(ctx, repo, `docs(ship): roll back ${from} to ${to}`);
   if (commit.code === 0) await repo.git.try(gitCommands.pushBranch(repo.remote, config.git.mainBranch));
 }

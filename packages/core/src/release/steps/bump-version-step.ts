@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createChangelog, hasReleaseSection, parseChangelog, releaseChangelog } from '../../changelog/index.js';
+import { commitWithMessage } from '../../git/commit-with-message.js';
 import { gitCommands } from '../../git/git-commands.js';
 import { writeVersion } from '../../version/index.js';
 import type { ReleaseRun } from '../release-run.js';
@@ -48,8 +49,7 @@ export async function bumpVersionStep(run: ReleaseRun): Promise<void> {
       run.log('bump-version', `${config.changelog}: Unreleased → ## [${run.version}]`);
     }
     await repo.git.run(gitCommands.add([...config.version.files, config.changelog]));
-    const identity = (await repo.hasIdentity()) ? {} : FALLBACK_IDENTITY;
-    const result = await ctx.exec('git', gitCommands.commit(), { cwd: repo.dir, env: { ...ctx.env, GIT_EDITOR: 'true', ...identity }, input: `${subject}\n` });
+    const result = await commitWithMessage(ctx, repo, subject);
     if (result.code !== 0) throw new Error(`git commit failed: ${(result.stderr || result.stdout).trim()}`);
     const commit = (await repo.head())!;
     journal.commit = commit;
@@ -58,13 +58,6 @@ export async function bumpVersionStep(run: ReleaseRun): Promise<void> {
     return { detail: `${subject} (${commit.slice(0, 7)}): ${changed.join(', ')}` };
   });
 }
-
-const FALLBACK_IDENTITY = {
-  GIT_AUTHOR_NAME: 'Shipgate',
-  GIT_AUTHOR_EMAIL: 'shipgate@localhost',
-  GIT_COMMITTER_NAME: 'Shipgate',
-  GIT_COMMITTER_EMAIL: 'shipgate@localhost',
-};
 
 /** The machine's local date, YYYY-MM-DD (CONTRACT §3.3). */
 export function localDate(now: Date): string {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { commitWithMessage } from '../../git/commit-with-message.js';
 import { gitCommands } from '../../git/git-commands.js';
 import { renderShipReport } from '../../report/render-ship-report.js';
 import { writeBackRelease, writeBackRollback } from '../../specflow/index.js';
@@ -62,8 +63,7 @@ async function commitAndPush(run: ReleaseRun, files: string[], subject: string):
   await repo.git.run(gitCommands.add(files));
   const staged = await repo.git.try(['diff', '--cached', '--quiet']);
   if (staged.code === 0) return;
-  const identity = (await repo.hasIdentity()) ? {} : { GIT_AUTHOR_NAME: 'Shipgate', GIT_AUTHOR_EMAIL: 'shipgate@localhost', GIT_COMMITTER_NAME: 'Shipgate', GIT_COMMITTER_EMAIL: 'shipgate@localhost' };
-  const commit = await ctx.exec('git', gitCommands.commit(), { cwd: repo.dir, env: { ...ctx.env, GIT_EDITOR: 'true', ...identity }, input: `${subject}\n` });
+  const commit = await commitWithMessage(ctx, repo, subject);
   if (commit.code !== 0) {
     run.log(step, `could not commit the ship report: ${commit.stderr.trim()}`, 'warn');
     return;
