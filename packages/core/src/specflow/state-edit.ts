@@ -1,7 +1,9 @@
 // Surgical edits of state.yaml through yaml's Document API: every other field, comment,
-// quote style and key order stays; output keeps the file's indentation style.
+// quote style and key order stays; output keeps the file's indentation style, and every line
+// the edit did not touch keeps its exact text and line ending.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, YAMLMap, YAMLSeq, type Document, type Node } from 'yaml';
 import { ShipgateError } from '../errors.js';
+import { keepOriginalLines } from './keep-original-lines.js';
 import type { FieldPath } from './state-spellings.js';
 
 export type EditValue = string | number | boolean;
@@ -57,7 +59,7 @@ export function editState(text: string, file = 'state.yaml'): StateEditor {
     return created;
   };
 
-  return { doc, map, seq, render: () => doc.toString({ ...detectStyle(text), lineWidth: 0, flowCollectionPadding: false }) };
+  return { doc, map, seq, render: () => keepOriginalLines(text, doc.toString({ ...detectStyle(text), lineWidth: 0, flowCollectionPadding: false })) };
 }
 
 /** Sets key to value; an existing scalar keeps its comment and (when types agree) its quoting. */
