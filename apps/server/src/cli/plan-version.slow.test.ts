@@ -88,6 +88,16 @@ describe.concurrent('shipgate plan and promote decide the version from conventio
     expect(json.error).toMatchObject({ code: 'USAGE', message: expect.stringContaining('frobnicate') });
   });
 
+  it('releases generated entries when Unreleased holds only a template of headings, keeping the template there', async () => {
+    const fx = makeGitFixture({ commits: ['fix(cart): crash when empty'], unreleased: '### Added\n\n### Fixed\n' });
+    const { json } = await planJson(fx);
+    expect(json).toMatchObject({ nextVersion: '2.6.1', changelog: expect.stringMatching(/^### Fixed\n\n- \*\*cart:\*\* crash when empty/) });
+    const promote = await runCli(['promote', '--dir', fx.app, '--yes', '--no-monitor'], { cwd: fx.app, env: fx.env });
+    expect(promote.code, explain(promote)).toBe(0);
+    const released = git(fx, fx.origin, 'show', 'v2.6.1:CHANGELOG.md');
+    expect(released).toMatch(/## \[Unreleased\]\n\n### Added\n\n### Fixed\n\n## \[2\.6\.1\] - \d{4}-\d{2}-\d{2}\n\n### Fixed\n\n- \*\*cart:\*\* crash when empty/);
+  });
+
   it('refuses promote without --yes when stdin is not a terminal (exit 2), changing nothing', async () => {
     const fx = makeGitFixture();
     const refs = remoteRefs(fx);

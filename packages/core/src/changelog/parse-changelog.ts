@@ -85,6 +85,14 @@ export function unreleasedBody(parsed: ParsedChangelog): string {
   return sectionBody(parsed, parsed.unreleased);
 }
 
+/**
+ * True when a section body has something written in it: a template of bare `###` headings
+ * or `<!-- -->` comments is a placeholder that releases nothing and stays under Unreleased.
+ */
+export function hasWrittenEntries(body: string): boolean {
+  return body.replace(/<!--[\s\S]*?(?:-->|$)/g, '').split('\n').some((line) => line.trim() !== '' && !/^\s{0,3}#{1,6}(\s|$)/.test(line));
+}
+
 /** A section's body (its ### headings and entries), normalised like unreleasedBody. */
 export function sectionBody(parsed: ParsedChangelog, section: ChangelogSection): string {
   const body = trimBlankLines(parsed.text.slice(section.bodyStart, section.end)).replace(/\r\n/g, '\n');

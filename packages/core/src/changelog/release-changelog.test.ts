@@ -74,6 +74,15 @@ describe('releaseChangelog', () => {
     expect(body).toBe(generated);
   });
 
+  it('keeps a template of bare headings or comments under Unreleased and releases the generated entries', () => {
+    const generated = '### Fixed\n\n- **cart:** crash when empty (abc1234)\n';
+    for (const template of ['<!-- Add entries below. -->\n', '### Added\n\n### Fixed\n']) {
+      const { text, body } = releaseChangelog(changelog({ unreleased: template, links: '' }), { ...RELEASE, version: '2.6.1', generatedBody: generated });
+      expect(text).toBe(`${HEAD}## [Unreleased]\n\n${template}\n## [2.6.1] - 2026-11-26\n\n${generated}\n${OLD_SECTION}`);
+      expect(body).toBe(generated);
+    }
+  });
+
   it('prefers the written Unreleased entries over a generated body', () => {
     expect(releaseChangelog(changelog(), { ...RELEASE, generatedBody: '### Added\n\n- generated\n' }).text).not.toContain('generated');
   });

@@ -3,7 +3,7 @@
 import semver from 'semver';
 import { ShipgateError } from '../errors.js';
 import { applyEdits, compareLinkEdits } from './compare-links.js';
-import { hasReleaseSection, parseChangelog, sectionBody, trimBlankLines } from './parse-changelog.js';
+import { hasReleaseSection, hasWrittenEntries, parseChangelog, sectionBody, trimBlankLines } from './parse-changelog.js';
 
 export interface ReleaseChangelogInput {
   file: string;
@@ -33,13 +33,16 @@ export function releaseChangelog(text: string, input: ReleaseChangelogInput): Re
     return { text, body: existing ? sectionBody(parsed, existing) : '', alreadyReleased: true, warnings: [] };
   }
   const { eol, unreleased } = parsed;
-  let body = trimBlankLines(text.slice(unreleased.bodyStart, unreleased.end));
+  const written = trimBlankLines(text.slice(unreleased.bodyStart, unreleased.end));
+  // a template (bare headings, comments) stays under Unreleased for the next release
+  const placeholder = hasWrittenEntries(written) ? '' : written;
+  let body = placeholder ? '' : written;
   if (!body && input.generatedBody) body = trimBlankLines(input.generatedBody).replace(/\r?\n/g, eol);
 
   const headingHasEol = unreleased.bodyStart > unreleased.start + unreleased.heading.length;
   const rest = text.slice(unreleased.end);
   const section = `## [${version}] - ${input.date}${eol}${body ? `${eol}${body}${eol}` : ''}`;
-  const replacement = `${headingHasEol ? '' : eol}${eol}${section}${rest ? eol : ''}`;
+  const replacement = `${headingHasEol ? '' : eol}${eol}${placeholder ? `${placeholder}${eol}${eol}` : ''}${section}${rest ? eol : ''}`;
   const links = compareLinkEdits(parsed, { version, previousVersion: input.previousVersion, tagPrefix: input.tagPrefix });
   return {
     text: applyEdits(text, [{ start: unreleased.bodyStart, end: unreleased.end, text: replacement }, ...links.edits]),

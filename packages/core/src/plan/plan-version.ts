@@ -1,7 +1,7 @@
 // The version half of the plan: current version (from the version files), the last
 // version tag, the bump and its reasons (commits + CHANGELOG), and the excerpt.
 import { join } from 'node:path';
-import { bumpFromChangelog, parseChangelog, unreleasedBody, generateChangelogBody } from '../changelog/index.js';
+import { bumpFromChangelog, hasWrittenEntries, parseChangelog, unreleasedBody, generateChangelogBody } from '../changelog/index.js';
 import type { ShipgateConfig } from '../config/config-types.js';
 import type { CoreContext } from '../context.js';
 import { isShipgateError, ShipgateError } from '../errors.js';
@@ -81,7 +81,7 @@ export async function planVersion({ ctx, repo, config, bump, resume }: VersionPl
         ' (add a CHANGELOG entry or a conventional commit; to release anyway, force a bump: CLI --bump patch, API { "bump": "patch" })',
     );
   }
-  const changelog = unreleased || (decision.next ? generateChangelogBody(commits) : '');
+  const changelog = hasWrittenEntries(unreleased) ? unreleased : decision.next ? generateChangelogBody(commits) : '';
   return {
     currentVersion: current,
     nextVersion: decision.next,
