@@ -40,6 +40,26 @@ describe('cancelling promote', () => {
     expect(git(fx, fx.app, 'status', '--porcelain')).toBe('');
   }, 60_000);
 
+  it('does not claim production still runs the previous release when a cancelled deploy cannot be rolled back', async () => {
+    const fx = makeGitFixture({ deploy: '  provider: command\n  command: echo deploying; sleep 20\n' });
+    let interrupted = false;
+    const result = await runCli(['promote', '--yes', '--no-monitor', '--dir', fx.app], {
+      cwd: fx.app,
+      env: fx.env,
+      onStdout: (chunk, child) => {
+        if (!interrupted && chunk.includes('deploying')) {
+          interrupted = true;
+          child.kill('SIGINT');
+        }
+      },
+    });
+    expect(result.code, explain(result)).toBe(1);
+    const output = result.stdout + result.stderr;
+    expect(output).toMatch(/ROLLBACK FAILED/);
+    expect(output).not.toMatch(/production still runs the previous release/);
+    expect(output).toMatch(/v2\.7\.0: the deploy was stopped and the rollback failed/);
+  }, 60_000);
+
   it('undoes an unpublished release commit and tag when cancelled before the push', async () => {
     const fx = makeGitFixture();
     let interrupted = false;

@@ -1,4 +1,4 @@
-import { planRelease, runRelease, type ReleaseEvent } from '@shipgate/core';
+import { planRelease, runRelease, type ReleaseEvent, type ReleaseOutcome } from '@shipgate/core';
 import { createNodeContext } from '@shipgate/runtime';
 import type { CliArgs } from '../cli-args.js';
 import { createProgressRenderer } from '../render/progress-renderer.js';
@@ -37,7 +37,7 @@ export async function promoteCommand(args: CliArgs): Promise<number> {
     const outcome = await runRelease({ repoDir: args.dir, config, plan, ctx, monitor: args.monitor, dryRun: args.dryRun, actor: process.env.USER ?? 'cli' });
     renderer?.close();
     if (args.json) process.stdout.write(`${JSON.stringify({ type: 'outcome', ...outcome, report: undefined })}\n`);
-    else process.stderr.write(summary(outcome.status, outcome.failedStep ?? null, outcome.tag, outcome.error?.message, outcome.error?.hint, args.dryRun));
+    else process.stderr.write(summary(outcome.status, outcome.failedStep ?? null, outcome.tag, outcome.error, args.dryRun));
     return outcome.exitCode;
   } finally {
     renderer?.close();
@@ -46,13 +46,16 @@ export async function promoteCommand(args: CliArgs): Promise<number> {
   }
 }
 
-function summary(status: string, failedStep: string | null, tag: string | null, error: string | undefined, hint: string | undefined, dryRun: boolean): string {
+function summary(status: string, failedStep: string | null, tag: string | null, error: ReleaseOutcome['error'], dryRun: boolean): string {
   if (dryRun) return `\nDry run: ${tag} would be released; nothing was changed.\n`;
   const line = {
     succeeded: `\n✔ ${tag} is in production.`,
     rolled_back: `\n↩ ${tag} failed verification and was rolled back: production runs the previous release again.`,
     cancelled: `\n⏹ ${tag} was cancelled.`,
-    failed: failedStep === 'deploy' ? `\n✖ ${tag}: deploy failed — main and the tag are pushed, production still runs the previous release.` : `\n✖ ${tag} failed${failedStep ? ` at ${failedStep}` : ''}.`,
+    failed: failedStep !== 'deploy' ? `\n✖ ${tag} failed${failedStep ? ` at ${failedStep}` : ''}.`
+      // a deploy stopped halfway may have reached production, and nothing put the previous release back
+      : error?.code === 'ROLLBACK_FAILED' ? `\n✖ ${tag}: the deploy was stopped and the rollback failed — main and the tag are pushed, production may run ${tag}.`
+      : `\n✖ ${tag}: deploy failed — main and the tag are pushed, production still runs the previous release.`,
   }[status] ?? `\n${status}`;
-  return `${line}${error ? `\n  ${error}` : ''}${hint ? `\n  → ${hint}` : ''}\n`;
+  return `${line}${error ? `\n  ${error.message}` : ''}${error?.hint ? `\n  → ${error.hint}` : ''}\n`;
 }
