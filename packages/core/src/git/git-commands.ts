@@ -19,6 +19,7 @@ export const gitCommands = {
   fetchBranch: (remote: string, branch: string) => [
     'fetch', '--no-tags', '--quiet', remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`,
   ],
+  deleteRef: (ref: string) => ['update-ref', '-d', ref],
   revParse: (ref: string) => ['rev-parse', '--verify', '-q', `${ref}^{commit}`],
   countBetween: (from: string, to: string) => ['rev-list', '--count', `${from}..${to}`],
   tagsMerged: (prefix: string) => ['tag', '--merged', 'HEAD', '--list', `${prefix}*`],

@@ -59,7 +59,14 @@ export function openRepository(ctx: CoreContext, dir: string, remote: string): R
     },
     async fetchMain(branch) {
       const r = await git.try(cmd.fetchBranch(remote, branch));
-      return r.code === 0 ? null : (r.stderr || r.stdout).trim() || `git fetch exited ${r.code}`;
+      if (r.code === 0) return null;
+      const error = (r.stderr || r.stdout).trim() || `git fetch exited ${r.code}`;
+      // the remote answered but has no such branch yet (a new repository): the release push creates it
+      if (/couldn't find remote ref/.test(error)) {
+        await git.try(cmd.deleteRef(`refs/remotes/${remote}/${branch}`));
+        return null;
+      }
+      return error;
     },
     async countBetween(from, to) {
       return Number(await git.run(cmd.countBetween(from, to)));
