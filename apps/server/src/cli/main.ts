@@ -22,7 +22,17 @@ async function dispatch(args: CliArgs): Promise<number> {
   }
 }
 
+/** A reader that goes away (`shipgate promote --json | head`) must not stop a release halfway: output stops, the release goes on. */
+function ignoreClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
+}
+
 async function main(): Promise<void> {
+  ignoreClosedPipes();
   const argv = process.argv.slice(2);
   const json = argv.includes('--json');
   let code: number;
