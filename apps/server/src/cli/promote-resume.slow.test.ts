@@ -51,6 +51,49 @@ describe.concurrent('promote finishes an interrupted release without duplicating
     expectReleasedOnce(fx);
   });
 
+  it('finishes a pushed but undeployed release from a fresh clone that has no journal (CI), without a new commit or tag', async () => {
+    const fx = makeGitFixture({ healthUrl: health.url, rejectRefs: ['refs/heads/production'] });
+    const first = await promote(fx);
+    expect(first.code, explain(first)).toBe(1);
+    rejectRefs(fx, []);
+    const clone = join(fx.root, 'fresh-clone');
+    git(fx, fx.root, 'clone', '-q', fx.origin, clone);
+    expect(existsSync(join(clone, '.git', 'shipgate'))).toBe(false);
+
+    const plan = await runCli(['plan', '--json', '--dir', clone], { cwd: clone, env: fx.env });
+    expect(plan.code, explain(plan)).toBe(0);
+    const preview = JSON.parse(plan.stdout) as { resuming: boolean; nextVersion: string; currentVersion: string; warnings: string[] };
+    expect(preview).toMatchObject({ resuming: true, nextVersion: '2.7.0', currentVersion: '2.6.0' });
+    expect(preview.warnings.join('\n')).toMatch(/v2\.7\.0 is on origin .* never finished: production runs v2\.6\.0/);
+
+    const second = await runCli([...PROMOTE, '--dir', clone], { cwd: clone, env: fx.env });
+    expect(second.code, explain(second)).toBe(0);
+    expect(remoteRef(fx, 'refs/heads/production')).toBe(remoteRef(fx, 'refs/tags/v2.7.0^{commit}'));
+    expect(git(fx, fx.origin, 'tag', '-l').split('\n')).toEqual(['v2.6.0', 'v2.7.0']);
+    const subjects = git(fx, fx.origin, 'log', '--format=%s', 'main').split('\n');
+    expect(subjects.filter((s) => s === 'chore(release): v2.7.0')).toHaveLength(1);
+    expect(subjects[0]).toBe('docs(ship): ship report for v2.7.0');
+    const report = readFileSync(join(clone, 'specs/001-checkout-redesign/production-ship-report.md'), 'utf8');
+    expect(report).toContain('Export API for orders (#214)'); // the CHANGELOG section, read back from the release commit
+
+    // finished: the next promote has nothing to release
+    const third = await runCli([...PROMOTE, '--dir', clone], { cwd: clone, env: fx.env });
+    expect(third.code, explain(third)).toBe(3);
+    expect(third.stdout + third.stderr).toMatch(/Nothing to release/);
+  });
+
+  it('finishes a pushed but undeployed release when its journal file is torn', async () => {
+    const fx = makeGitFixture({ healthUrl: health.url, rejectRefs: ['refs/heads/production'] });
+    expect((await promote(fx)).code).toBe(1);
+    writeFileSync(join(fx.app, '.git', 'shipgate', 'journal.json'), '{"version": "2.7.0", "tag": "v2.7');
+    rejectRefs(fx, []);
+    const second = await promote(fx);
+    expect(second.code, explain(second)).toBe(0);
+    expect(second.stdout + second.stderr).toMatch(/resuming v2\.7\.0/);
+    expect(remoteRef(fx, 'refs/heads/production')).toBe(remoteRef(fx, 'refs/tags/v2.7.0^{commit}'));
+    expectReleasedOnce(fx);
+  });
+
   it('releases once after the remote rejected main and then accepts it', async () => {
     const fx = makeGitFixture({ healthUrl: health.url, rejectRefs: ['refs/heads/main'] });
     const first = await promote(fx);

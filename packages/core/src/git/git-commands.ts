@@ -28,6 +28,7 @@ export const gitCommands = {
     'log', '--reverse', '--format=%H%x1f%P%x1f%B%x1e', since ? `${since}..HEAD` : 'HEAD',
   ],
   subject: (ref: string) => ['log', '-1', '--format=%s', ref],
+  committedAt: (ref: string) => ['log', '-1', '--format=%cI', ref],
   parent: (ref: string) => ['rev-parse', '--verify', '-q', `${ref}^`],
   isAncestor: (ancestor: string, descendant: string) => ['merge-base', '--is-ancestor', ancestor, descendant],
   add: (paths: readonly string[]) => ['add', '--', ...paths],

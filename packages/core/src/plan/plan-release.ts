@@ -9,10 +9,11 @@ import { ShipgateError } from '../errors.js';
 import { cleanWorktreeGate, mainBranchGate, upToDateGate } from '../gates/index.js';
 import { openRepository, remoteTagCommit, type Repository } from '../git/repository.js';
 import { isJournalPending, readJournal, type ReleaseJournal } from '../release/journal.js';
+import { pushedReleaseJournal } from '../release/pushed-release-journal.js';
 import { STEP_NAMES, type StepName } from '../release/statuses.js';
 import { findSpec, readSpecGates } from '../specflow/index.js';
 import { planVersion } from './plan-version.js';
-import { productionState } from './production-state.js';
+import { productionState, type ProductionState } from './production-state.js';
 import type { GateResult, ReleasePlan } from './plan-types.js';
 
 export interface PlanInput {
@@ -38,14 +39,17 @@ export async function planRelease(input: PlanInput): Promise<PlanResult> {
   if (!head) throw new ShipgateError('USAGE', `${repoDir} has no commits yet`, { hint: 'commit your project first' });
 
   const fetchError = input.fetch === false ? null : await repo.fetchMain(config.git.mainBranch);
+  const refs = fetchError === null ? await repo.remoteRefs().catch(() => null) : null;
+  const spec = await findSpec(ctx.fs, repoDir, config.specs, input.spec);
   const journal = await readJournal(ctx, repo);
-  const resume = isJournalPending(journal) && (await isResumable(repo, journal.commit, journal.head, journal.tag, head)) ? journal : null;
+  let resume = isJournalPending(journal) && (await isResumable(repo, journal.commit, journal.head, journal.tag, head)) ? journal : null;
+  const found = !resume && refs ? await pushedReleaseJournal({ ctx, repo, config, head, refs, journal, spec }) : null;
+  resume ??= found;
   const gates: GateResult[] = [];
   if (config.gates.repository) {
     const releaseFiles = resume ? filesWrittenBy(resume, config) : [];
     gates.push(await cleanWorktreeGate(repo, releaseFiles), await mainBranchGate(repo, config.git.mainBranch), await upToDateGate({ repo, git: config.git, fetchError }));
   }
-  const spec = await findSpec(ctx.fs, repoDir, config.specs, input.spec);
   const stateFile = spec ? `${spec.dir}/state.yaml` : `${config.specs}/NNN-feature/state.yaml`;
   const stateText = spec && (await ctx.fs.exists(join(repoDir, stateFile))) ? await ctx.fs.readFile(join(repoDir, stateFile)) : null;
   const specGates = readSpecGates(stateText, { file: stateFile, stagingValidation: config.gates.stagingValidation, rollback: config.gates.rollback });
@@ -55,8 +59,9 @@ export async function planRelease(input: PlanInput): Promise<PlanResult> {
 
   const blockers = gates.filter((g) => g.status === 'fail').map((g) => `${g.title}: ${g.detail}`);
   blockers.push(...version.blockers);
-  const refs = fetchError === null ? await repo.remoteRefs().catch(() => null) : null;
   if (version.tag && !resume && refs) blockers.push(...tagConflicts(refs, repo.remote, version.tag));
+  const production = productionState(refs, config);
+  if (found) version.warnings.push(unfinishedWarning(found, production, repo.remote));
 
   const steps: StepName[] = STEP_NAMES.filter((s) => s !== 'monitor' || config.monitoring.enabled);
   const plan: ReleasePlan = {
@@ -77,9 +82,15 @@ export async function planRelease(input: PlanInput): Promise<PlanResult> {
     resuming: resume !== null,
     head,
     warnings: version.warnings,
-    production: productionState(refs, config),
+    production,
   };
   return { plan, config };
+}
+
+/** Why a promote without a journal finishes an earlier release instead of cutting a new one. */
+function unfinishedWarning(found: ReleaseJournal, production: ProductionState | null, remote: string): string {
+  const runs = production ? (production.commit === found.commit ? `production already runs it` : `production runs ${production.tag ?? production.commit.slice(0, 7)}`) : 'no ship record follows it';
+  return `${found.tag} is on ${remote} (its release commit is HEAD) but was never finished: ${runs}; this promote deploys ${found.tag} and finishes it without a new commit or tag`;
 }
 
 /** Without any Spec-Flow feature the gate says so, and how to run without Spec-Flow. */

@@ -7,6 +7,7 @@ import { isShipgateError, ShipgateError } from '../errors.js';
 import { openRepository } from '../git/repository.js';
 import type { ReleasePlan } from '../plan/plan-types.js';
 import { readJournal, type ReleaseJournal } from './journal.js';
+import { pushedReleaseJournal } from './pushed-release-journal.js';
 import { ReleaseRun } from './release-run.js';
 import { finishWithRollback, type ReleaseOutcome, outcomeOf } from './release-outcome.js';
 import { bumpVersionStep } from './steps/bump-version-step.js';
@@ -123,6 +124,11 @@ async function startJournal(input: RunReleaseInput, repo: ReturnType<typeof open
   if (plan.resuming) {
     const existing = await readJournal(ctx, repo);
     if (existing && existing.tag === plan.tag) return existing;
+    // no journal here: the plan found the release pushed but unfinished (a fresh clone, another machine)
+    const refs = await repo.remoteRefs();
+    const found = await pushedReleaseJournal({ ctx, repo, config: input.config, head: plan.head, refs, journal: existing, spec: plan.spec });
+    if (found && found.tag === plan.tag) return { ...found, ...(input.actor ? { actor: input.actor } : {}) };
+    throw new ShipgateError('GATE_BLOCKED', `${plan.tag} can no longer be resumed: the repository or the remote changed since the plan`, { hint: 'run shipgate plan again' });
   }
   return {
     version: plan.nextVersion!,

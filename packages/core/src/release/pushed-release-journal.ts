@@ -1,0 +1,98 @@
+// A release whose commit and tag reached the remote but that never finished, found without
+// its journal: a fresh clone in CI, a teammate's machine, or a lost .git/shipgate. Without
+// this, the next promote would see "nothing to release since vX" while production still ran
+// the previous version. The evidence is all in git: HEAD is exactly Shipgate's release
+// commit for the newest version tag, the same on the remote, and no ship record follows it
+// (every finished, rolled back or cancelled release commits one). Such a release is finished
+// like an interrupted one: from the deploy on, never making a second commit or tag.
+import semver from 'semver';
+import { join } from 'node:path';
+import { parseChangelog, sectionBody } from '../changelog/parse-changelog.js';
+import type { ShipgateConfig } from '../config/config-types.js';
+import type { CoreContext } from '../context.js';
+import { gitCommands } from '../git/git-commands.js';
+import { remoteTagCommit, type Repository } from '../git/repository.js';
+import type { SpecRef } from '../plan/plan-types.js';
+import type { ReleaseJournal } from './journal.js';
+
+export interface PushedReleaseInput {
+  ctx: CoreContext;
+  repo: Repository;
+  config: ShipgateConfig;
+  head: string;
+  /** The remote's refs (ls-remote). */
+  refs: Map<string, string>;
+  /** The journal on disk, if any: one that knows this tag decides instead (it may have ended on purpose). */
+  journal: ReleaseJournal | null;
+  spec: SpecRef | null;
+}
+
+export async function pushedReleaseJournal(input: PushedReleaseInput): Promise<ReleaseJournal | null> {
+  const { ctx, repo, config, head, refs, journal, spec } = input;
+  const prefix = config.version.tagPrefix;
+  const release = releaseTagAt(refs, prefix, head);
+  if (!release) return null;
+  if (journal && journal.tag === release.tag) return null;
+  if ((await repo.subject(head)) !== `chore(release): ${release.tag}`) return null;
+  if ((await repo.localTagCommit(release.tag)) !== head) return null;
+  const parent = await repo.resolve(`${head}^`);
+  if (!parent) return null;
+  const previous = previousReleaseTag(refs, prefix, release.version);
+  // a git-branch production already on the release (killed before its ship report): a
+  // rollback goes to the previous release, not to what the branch holds now
+  const onRelease = config.deploy.provider === 'git-branch' && refs.get(`refs/heads/${config.deploy.branch}`) === head;
+  const previousCommit = previous ? remoteTagCommit(refs, previous.tag) : null;
+  return {
+    version: release.version,
+    tag: release.tag,
+    previousVersion: previous?.version ?? null,
+    previousTag: previous?.tag ?? null,
+    head: parent,
+    commit: head,
+    previousDeployCommit: onRelease ? previousCommit : null,
+    previousDeployRecorded: onRelease,
+    spec,
+    changelogBody: await changelogSection(ctx, repo.dir, config.changelog, release.version),
+    status: 'interrupted',
+    steps: { 'verify-gates': 'succeeded', 'bump-version': 'succeeded', tag: 'succeeded', push: 'succeeded' },
+    startedAt: (await repo.git.try(gitCommands.committedAt(head))).stdout.trim() || ctx.clock.now().toISOString(),
+  };
+}
+
+/** The highest stable version tag on the remote that points at commit. */
+function releaseTagAt(refs: Map<string, string>, prefix: string, commit: string): { tag: string; version: string } | null {
+  let best: { tag: string; version: string } | null = null;
+  for (const { tag, version } of remoteVersionTags(refs, prefix)) {
+    if (remoteTagCommit(refs, tag) === commit && (!best || semver.gt(version, best.version))) best = { tag, version };
+  }
+  return best;
+}
+
+/** The highest stable version tag on the remote below version: what production ran before it. */
+function previousReleaseTag(refs: Map<string, string>, prefix: string, version: string): { tag: string; version: string } | null {
+  let best: { tag: string; version: string } | null = null;
+  for (const candidate of remoteVersionTags(refs, prefix)) {
+    if (semver.lt(candidate.version, version) && (!best || semver.gt(candidate.version, best.version))) best = candidate;
+  }
+  return best;
+}
+
+function* remoteVersionTags(refs: Map<string, string>, prefix: string): Generator<{ tag: string; version: string }> {
+  for (const ref of refs.keys()) {
+    if (!ref.startsWith(`refs/tags/${prefix}`) || ref.endsWith('^{}')) continue;
+    const tag = ref.slice('refs/tags/'.length);
+    const version = semver.valid(tag.slice(prefix.length));
+    if (version && !semver.prerelease(version)) yield { tag, version };
+  }
+}
+
+/** The release's CHANGELOG section as committed, for the ship report (empty when unreadable). */
+async function changelogSection(ctx: CoreContext, dir: string, file: string, version: string): Promise<string> {
+  try {
+    const parsed = parseChangelog(await ctx.fs.readFile(join(dir, file)), file);
+    const section = parsed.releases.find((s) => s.version === version);
+    return section ? sectionBody(parsed, section) : '';
+  } catch {
+    return '';
+  }
+}
