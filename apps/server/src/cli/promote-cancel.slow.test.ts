@@ -84,4 +84,49 @@ describe('cancelling promote', () => {
       expect(git(fx, fx.app, 'log', '-1', '--format=%s')).not.toBe('chore(release): v2.7.0');
     }
   }, 60_000);
+
+  it('leaves a consistent remote when cancelled right after the push: either resumable or rolled back, never half', async () => {
+    const marks = mkdtempSync(join(tmpdir(), 'shipgate-cancel-'));
+    const fx = makeGitFixture({
+      deploy: [
+        '  provider: command',
+        `  command: echo deploying; sleep 3; echo "$SHIPGATE_VERSION" > ${marks}/deployed`,
+        `  rollbackCommand: echo "$SHIPGATE_ROLLBACK_TO" > ${marks}/rolled-back`,
+        '',
+      ].join('\n'),
+    });
+    let out = '';
+    let interrupted = false;
+    const first = await runCli(['promote', '--yes', '--no-monitor', '--json', '--dir', fx.app], {
+      cwd: fx.app,
+      env: fx.env,
+      onStdout: (chunk, child) => {
+        out += chunk;
+        if (!interrupted && out.includes('"type":"step.finished","step":"push"')) {
+          interrupted = true;
+          child.kill('SIGINT');
+        }
+      },
+    });
+    expect(interrupted, explain(first)).toBe(true);
+    expect(first.code, explain(first)).toBe(1);
+    // main and the tag reached the remote together, whatever happened next
+    expect(git(fx, fx.origin, 'log', '-1', '--format=%s', 'refs/tags/v2.7.0')).toBe('chore(release): v2.7.0');
+    expect(existsSync(join(marks, 'deployed'))).toBe(false);
+    const journal = JSON.parse(readFileSync(join(fx.app, '.git/shipgate/journal.json'), 'utf8')) as { status: string };
+    const again = await runCli(['promote', '--yes', '--no-monitor', '--dir', fx.app], { cwd: fx.app, env: fx.env });
+    if (journal.status === 'interrupted') {
+      // the signal landed before the deploy began: v2.7.0 waits, and promote deploys it
+      expect(first.stdout + first.stderr).toMatch(/v2\.7\.0 is pushed but not deployed|Run shipgate promote to deploy v2\.7\.0/);
+      expect(again.code, explain(again)).toBe(0);
+      expect(readFileSync(join(marks, 'deployed'), 'utf8').trim()).toBe('2.7.0');
+    } else {
+      // the deploy had begun: it was stopped and rolled back, and v2.7.0 is not deployed again
+      expect(journal.status).toBe('cancelled');
+      expect(readFileSync(join(marks, 'rolled-back'), 'utf8').trim()).toBe('2.6.0');
+      expect(git(fx, fx.origin, 'log', '-1', '--format=%s', 'main')).toBe('docs(ship): roll back v2.7.0 to v2.6.0');
+      expect(again.code, explain(again)).toBe(3);
+      expect(existsSync(join(marks, 'deployed'))).toBe(false);
+    }
+  }, 60_000);
 });

@@ -50,7 +50,8 @@ describe('WebSocket /api/ws', () => {
     const batch = await connectWs(`${ws}?token=dep`);
     single.send({ type: 'subscribe', releaseId: id, after: 0 });
     batch.send({ type: 'subscribe', releaseId: id, after: 0, batch: true });
-    const done = (m: Record<string, unknown>) => JSON.stringify(m).includes('"status":"succeeded"');
+    // the release's own final status, not a step's ("status":"succeeded" also ends every step.finished)
+    const done = (m: Record<string, unknown>) => JSON.stringify(m).includes('{"type":"release.status","status":"succeeded"');
     await Promise.all([single.waitFor(done), batch.waitFor(done)]);
     const fromBatch = batch.messages.filter((m) => m.type === 'events').flatMap((m) => (m.items as Array<{ seq: number }>).map((i) => i.seq));
     const expected = (await (await api(`/api/releases/${id}/events`)).json()) as Array<{ seq: number }>;
