@@ -1,6 +1,7 @@
 import { planRelease, runRelease, type ReleaseEvent, type ReleaseOutcome } from '@shipgate/core';
 import { createNodeContext } from '@shipgate/runtime';
 import type { CliArgs } from '../cli-args.js';
+import { lockCheckout } from '../release-lock.js';
 import { createProgressRenderer } from '../render/progress-renderer.js';
 import { planText } from '../render/plan-text.js';
 import { confirm } from './confirm.js';
@@ -18,6 +19,7 @@ export async function promoteCommand(args: CliArgs): Promise<number> {
     process.stderr.write('\ncancelling: stopping the running step and rolling back what was deployed (Ctrl-C again to quit at once)\n');
     abort.abort();
   };
+  const unlock = args.dryRun ? () => {} : lockCheckout(args.dir, 'promote');
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
@@ -40,6 +42,7 @@ export async function promoteCommand(args: CliArgs): Promise<number> {
     else process.stderr.write(summary(outcome.status, outcome.failedStep ?? null, outcome.tag, outcome.error, args.dryRun));
     return outcome.exitCode;
   } finally {
+    unlock();
     renderer?.close();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -1,6 +1,7 @@
 import { loadConfig, rollbackRelease, type ReleaseEvent } from '@shipgate/core';
 import { createNodeContext } from '@shipgate/runtime';
 import type { CliArgs } from '../cli-args.js';
+import { lockCheckout } from '../release-lock.js';
 import { createProgressRenderer } from '../render/progress-renderer.js';
 import { confirm } from './confirm.js';
 
@@ -13,7 +14,8 @@ export async function rollbackCommand(args: CliArgs): Promise<number> {
     process.stderr.write('Not rolled back: nothing was changed.\n');
     return 1;
   }
-  const outcome = await rollbackRelease({ repoDir: args.dir, ctx, config, ...(args.to ? { to: args.to } : {}), actor: process.env.USER ?? 'cli' });
+  const unlock = lockCheckout(args.dir, 'rollback');
+  const outcome = await rollbackRelease({ repoDir: args.dir, ctx, config, ...(args.to ? { to: args.to } : {}), actor: process.env.USER ?? 'cli' }).finally(unlock);
   renderer.close();
   process.stderr.write(outcome.status === 'rolled_back' ? `\n↩ production runs ${outcome.tag} again.\n` : `\n✖ rollback failed: ${outcome.error?.message}\n${outcome.error?.hint ? `  → ${outcome.error.hint}\n` : ''}`);
   return outcome.exitCode;

@@ -1,0 +1,47 @@
+// One promote or rollback per checkout at a time: two in the same work tree would commit,
+// tag and push over each other (and read each other's half-written journal).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { ShipgateError } from '@shipgate/core';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function lockFile(repoDir: string): string | null {
+  try {
+    const gitDir = execFileSync('git', ['rev-parse', '--git-dir'], { cwd: repoDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return join(isAbsolute(gitDir) ? gitDir : join(repoDir, gitDir), 'shipgate', 'release.lock');
+  } catch {
+    return null; // not a work tree: planning says so with its own error
+  }
+}
+
+/** Claims the checkout for this command (a dead process's claim is taken over); returns the release. */
+export function lockCheckout(repoDir: string, command: string): () => void {
+  const file = lockFile(repoDir);
+  if (!file) return () => {};
+  mkdirSync(join(file, '..'), { recursive: true });
+  for (;;) {
+    try {
+      writeFileSync(file, `${process.pid} ${command}\n`, { flag: 'wx' });
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const [pid, other = 'promote'] = readFileSync(file, 'utf8').trim().split(' ');
+    const holder = Number(pid);
+    if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
+      throw new ShipgateError('GATE_BLOCKED', `another shipgate ${other} (pid ${holder}) is running in this checkout`, {
+        hint: `wait for it to finish (or stop it with Ctrl-C there), then run shipgate ${command} again; nothing was changed`,
+      });
+    }
+    rmSync(file, { force: true }); // the claim of a process that is gone
+  }
+}
