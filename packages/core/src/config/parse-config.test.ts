@@ -162,6 +162,7 @@ describe('parseConfig errors name file:line:column, the field, what was found an
     expect(configError('gates:\n  rollback: "yes"\n').format().split('\n')[0]).toBe('.shipgate.yaml:2:13 gates.rollback: expected true or false, found "yes"');
     expect(configError('git: origin\n').format().split('\n')[0]).toBe('.shipgate.yaml:1:6 git: expected a map of settings, found "origin"');
     expect(configError('- a\n- b\n').message).toMatch(/expected a map of settings at the top level/);
+    expect(configError('- a\n- b\n').hint).toBe('write a map of settings at the top level (project:, deploy:, health: …)');
   });
 
   it('refuses empty strings', () => {

@@ -90,7 +90,7 @@ export class YamlField {
   /** `expected X, found Y` at this value. */
   expected(what: string, hint?: string): never {
     // every error says what to do next: by default, put the expected kind of value here
-    return this.fail(`expected ${what}, found ${describeNode(this.node)}`, hint ?? `write ${what} for ${this.path}, or remove it to use the default`);
+    return this.fail(`expected ${what}, found ${describeNode(this.node)}`, hint ?? (this.path ? `write ${what} for ${this.path}, or remove it to use the default` : `write ${what}`));
   }
 
   /** `unknown <noun> "x" (known: a, b, c)` with a did-you-mean hint for typos. */
