@@ -16,7 +16,12 @@ export function productionState(refs: Map<string, string> | null, config: Shipga
   if (!refs || config.deploy.provider !== 'git-branch') return null;
   const commit = refs.get(`refs/heads/${config.deploy.branch}`);
   if (!commit) return null;
-  const prefix = config.version.tagPrefix;
+  const best = releaseTagAt(refs, commit, config.version.tagPrefix);
+  return { commit, tag: best?.tag ?? null, version: best?.version ?? null };
+}
+
+/** The highest release tag (on the remote) that points at this commit, or null. */
+export function releaseTagAt(refs: Map<string, string>, commit: string, prefix: string): { tag: string; version: string } | null {
   let best: { tag: string; version: string } | null = null;
   for (const ref of refs.keys()) {
     if (!ref.startsWith(`refs/tags/${prefix}`) || ref.endsWith('^{}')) continue;
@@ -24,5 +29,5 @@ export function productionState(refs: Map<string, string> | null, config: Shipga
     const version = semver.valid(tag.slice(prefix.length));
     if (version && remoteTagCommit(refs, tag) === commit && (!best || semver.gt(version, best.version))) best = { tag, version };
   }
-  return { commit, tag: best?.tag ?? null, version: best?.version ?? null };
+  return best;
 }

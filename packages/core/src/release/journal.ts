@@ -20,6 +20,12 @@ export interface ReleaseJournal {
   /** What production ran before the deploy (recorded once, before deploying). */
   previousDeployCommit: string | null;
   previousDeployRecorded: boolean;
+  /**
+   * The release tag at previousDeployCommit when it is not previousTag (production runs an
+   * older release after a rollback): what a rollback returns to.
+   */
+  previousDeployTag?: string;
+  previousDeployVersion?: string;
   spec: SpecRef | null;
   changelogBody: string;
   status: ReleaseStatus;

@@ -53,7 +53,7 @@ export async function finishWithRollback(run: ReleaseRun, reason: string, final:
     error = isShipgateError(rollbackError) ? rollbackError : new ShipgateError('ROLLBACK_FAILED', String(rollbackError));
     const moved = run.record.facts.productionNow !== undefined;
     run.log('rollback', moved ? `ROLLBACK FAILED: ${error.message}` : `ROLLBACK FAILED — production still runs ${run.tag}, the failed release: ${error.message}`, 'warn');
-    if (run.record.facts.productionNow) note = { to: run.journal.previousVersion ?? '?', at: run.ctx.clock.now().toISOString(), reason, healthy: false };
+    if (run.record.facts.productionNow) note = { to: run.journal.previousDeployVersion ?? run.journal.previousVersion ?? '?', at: run.ctx.clock.now().toISOString(), reason, healthy: false };
   }
   let report: string | null = null;
   try {

@@ -84,7 +84,7 @@ export function renderShipReport(input: ShipReportInput): string {
     }
   }
   lines.push('', '## Deployment Artifacts', '', `- Git tag: \`${journal.tag}\` (annotated)`, `- Commit SHA: \`${journal.commit ?? '—'}\``);
-  if (journal.previousDeployCommit) lines.push(`- Production ran before: \`${journal.previousDeployCommit}\` (${journal.previousTag ?? 'unknown'})`);
+  if (journal.previousDeployCommit) lines.push(`- Production ran before: \`${journal.previousDeployCommit}\` (${journal.previousDeployTag ?? journal.previousTag ?? 'unknown'})`);
   lines.push('', '### CHANGELOG', '', journal.changelogBody.trim() || '_no entries_', '');
   lines.push('## Rollback Procedure', '', ...rollbackProcedure(config, journal), '');
   lines.push('## Monitoring', '');

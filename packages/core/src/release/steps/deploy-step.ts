@@ -2,6 +2,7 @@ import { createGithubRelease } from '../../deploy/github-release.js';
 import { waitForVersion } from '../../deploy/wait-for-version.js';
 import { deployProviderFor } from '../../deploy/deploy-providers.js';
 import type { DeployInput, ReleaseTarget } from '../../deploy/deploy-provider.js';
+import { releaseTagAt } from '../../plan/production-state.js';
 import type { ReleaseRun } from '../release-run.js';
 
 export function deployInput(run: ReleaseRun, step: 'deploy' | 'rollback'): Omit<DeployInput, 'release' | 'previous'> {
@@ -19,12 +20,26 @@ export function releaseTarget(run: ReleaseRun): ReleaseTarget {
   return { version: run.version, tag: run.tag, commit: run.journal.commit! };
 }
 
-/** The release production ran before: the previous tag, at the exact commit recorded before the deploy. */
+/**
+ * The release production ran before: the exact commit recorded before the deploy, named by the
+ * release tag at that commit (after an earlier rollback that is not the newest tag); without a
+ * recorded commit, the previous tag.
+ */
 export async function previousTarget(run: ReleaseRun): Promise<ReleaseTarget | null> {
   const { journal, repo } = run;
+  if (journal.previousDeployCommit && journal.previousDeployTag && journal.previousDeployVersion) {
+    return { version: journal.previousDeployVersion, tag: journal.previousDeployTag, commit: journal.previousDeployCommit };
+  }
   if (!journal.previousTag || !journal.previousVersion) return null;
   const commit = journal.previousDeployCommit ?? (await repo.resolve(journal.previousTag));
   return commit ? { version: journal.previousVersion, tag: journal.previousTag, commit } : null;
+}
+
+/** The release tag at a commit on the remote (null when none, or the remote cannot say). */
+async function releaseAt(run: ReleaseRun, commit: string): Promise<{ tag: string; version: string } | null> {
+  const refs = await run.repo.remoteRefs().catch(() => null);
+  const found = refs ? releaseTagAt(refs, commit, run.config.version.tagPrefix) : null;
+  return found && found.tag !== run.tag ? found : null;
 }
 
 /** Records what production runs now (once), deploys, then the optional extras. */
@@ -34,6 +49,11 @@ export async function deployStep(run: ReleaseRun, beforeDeploy?: () => Promise<v
     const base = deployInput(run, 'deploy');
     if (!run.journal.previousDeployRecorded) {
       run.journal.previousDeployCommit = await provider.currentCommit(base);
+      const running = run.journal.previousDeployCommit ? await releaseAt(run, run.journal.previousDeployCommit) : null;
+      if (running && running.tag !== run.journal.previousTag) {
+        run.journal.previousDeployTag = running.tag;
+        run.journal.previousDeployVersion = running.version;
+      }
       run.journal.previousDeployRecorded = true;
       await run.saveJournal();
     }

@@ -44,7 +44,8 @@ export async function writeShipRecord(run: ReleaseRun, status: ReleaseStatus, ro
         ...(journal.githubReleaseUrl ? { githubReleaseUrl: journal.githubReleaseUrl } : {}),
       });
       if (rollback) {
-        const restored = journal.previousTag ? { tag: journal.previousTag } : {};
+        const restoredTag = journal.previousDeployTag ?? journal.previousTag;
+        const restored = restoredTag ? { tag: restoredTag } : {};
         const commit = journal.previousDeployCommit ? { commitSha: journal.previousDeployCommit } : {};
         text = writeBackRollback(text, { from: journal.version, to: rollback.to, at: rollback.at, ...restored, ...commit, file: stateFile });
       }
@@ -53,7 +54,7 @@ export async function writeShipRecord(run: ReleaseRun, status: ReleaseStatus, ro
     }
   }
   run.fact('shipReport', reportFile);
-  if (config.report.commit) await commitAndPush(run, files, rollback ? `docs(ship): roll back ${journal.tag} to ${journal.previousTag ?? rollback.to}` : `docs(ship): ship report for ${journal.tag}`);
+  if (config.report.commit) await commitAndPush(run, files, rollback ? `docs(ship): roll back ${journal.tag} to ${journal.previousDeployTag ?? journal.previousTag ?? rollback.to}` : `docs(ship): ship report for ${journal.tag}`);
   return report;
 }
 
