@@ -125,3 +125,44 @@ describe('readSpecGates: missing, unparsable, incomplete', () => {
     expect(readSpecGates('{', { file, stagingValidation: false, rollback: false }).map((gate) => gate.status)).toEqual(['skip', 'skip']);
   });
 });
+
+describe('readSpecGates: YAML anchors, aliases and merge keys', () => {
+  const shared = [
+    'approvals:',
+    '  jane: &jane {status: approved, approved_by: Jane Smith, approved_at: 2026-11-20T14:55:00Z}',
+    '  drill: &drill',
+    '    passed: true',
+    '    timestamp: 2026-11-20T14:50:12Z',
+  ].join('\n');
+
+  it('follows an alias to the approval and the drill', () => {
+    const text = `${shared}\nworkflow:\n  manual_gates:\n    staging_validation: *jane\nquality_gates:\n  rollback_capability: *drill\n`;
+    expect(gates(text).map((gate) => [gate.status, gate.detail])).toEqual([
+      ['pass', 'approved by Jane Smith at 2026-11-20T14:55:00Z'],
+      ['pass', 'rollback_capability passed at 2026-11-20T14:50:12Z'],
+    ]);
+  });
+
+  it('reads merged keys, and a key written beside the merge wins over the merged one', () => {
+    const text = [
+      shared,
+      'workflow:',
+      '  manual_gates:',
+      '    staging_validation:',
+      '      <<: *jane',
+      '      approved_by: Ana Lima',
+      'quality_gates:',
+      '  rollback_capability:',
+      '    <<: [*drill]',
+      '',
+    ].join('\n');
+    const { 'staging-validation': staging, rollback } = byId(text);
+    expect(staging).toMatchObject({ status: 'pass', detail: 'approved by Ana Lima at 2026-11-20T14:55:00Z' });
+    expect(rollback).toMatchObject({ status: 'pass', detail: 'rollback_capability passed at 2026-11-20T14:50:12Z' });
+  });
+
+  it('a merged pending status still blocks', () => {
+    const text = `${shared.replace('status: approved', 'status: pending')}\nworkflow:\n  manual_gates:\n    staging_validation:\n      <<: *jane\nquality_gates:\n  rollback_capability: *drill\n`;
+    expect(byId(text)['staging-validation']!.status).toBe('fail');
+  });
+});
