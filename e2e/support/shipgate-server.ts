@@ -20,24 +20,39 @@ export interface Release {
 export class ShipgateServer {
   private output = '';
 
+  private child: ChildProcess;
+
   private constructor(
     readonly baseUrl: string,
-    private readonly child: ChildProcess,
+    private readonly argv: string[],
   ) {
-    child.stdout?.on('data', (d: Buffer) => (this.output += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (this.output += d.toString()));
+    this.child = this.spawnChild();
   }
 
   static async start(projectDir: string): Promise<ShipgateServer> {
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), 'shipgate-e2e-data-'));
-    const child = spawn(process.execPath, [CLI, 'serve', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir, '--project', projectDir], {
+    const argv = [CLI, 'serve', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir, '--project', projectDir];
+    const server = new ShipgateServer(`http://127.0.0.1:${port}`, argv);
+    await server.waitUntilHealthy();
+    return server;
+  }
+
+  /** Stops the server and starts it again on the same port and data dir. */
+  async restart(): Promise<void> {
+    await this.stop();
+    this.child = this.spawnChild();
+    await this.waitUntilHealthy();
+  }
+
+  private spawnChild(): ChildProcess {
+    const child = spawn(process.execPath, this.argv, {
       env: { ...process.env, SHIPGATE_TOKEN: DEPLOYER_TOKEN, SHIPGATE_VIEWER_TOKEN: VIEWER_TOKEN },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const server = new ShipgateServer(`http://127.0.0.1:${port}`, child);
-    await server.waitUntilHealthy();
-    return server;
+    child.stdout?.on('data', (d: Buffer) => (this.output += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (this.output += d.toString()));
+    return child;
   }
 
   signInUrl(token = DEPLOYER_TOKEN, path = '/'): string {
@@ -72,11 +87,15 @@ export class ShipgateServer {
   }
 
   async stop(): Promise<void> {
-    if (this.child.exitCode !== null) return;
-    const exited = new Promise((r) => this.child.once('exit', r));
-    this.child.kill('SIGTERM');
+    const child = this.child;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-    if (this.child.exitCode === null) this.child.kill('SIGKILL');
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await exited;
+    }
   }
 
   private async waitUntilHealthy(): Promise<void> {

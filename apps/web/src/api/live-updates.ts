@@ -22,6 +22,7 @@ export class LiveUpdates {
   private attempt = 0;
   private pausedUntil = 0;
   private retryTimer: number | null = null;
+  private connectedBefore = false;
 
   constructor(private readonly client: QueryClient) {}
 
@@ -36,6 +37,10 @@ export class LiveUpdates {
       setConnection('live');
       this.send({ type: 'subscribe', topic: 'releases' });
       for (const id of this.watched.keys()) this.subscribe(id);
+      // status changes while offline never reached the "releases" topic (a restarted server
+      // marks running releases interrupted before anyone listens): everything is stale
+      if (this.connectedBefore) this.refreshAll();
+      this.connectedBefore = true;
     };
     socket.onmessage = (message) => this.receive(JSON.parse(String(message.data)) as ServerMessage);
     socket.onclose = () => {
@@ -93,11 +98,20 @@ export class LiveUpdates {
       this.flushTimer ??= window.setTimeout(() => this.flush(), 50);
     } else if (message.type === 'event' && message.event.type === 'release.status') {
       // the "releases" topic: a status changed somewhere, lists are stale
-      void this.client.invalidateQueries({ queryKey: projectsQuery().queryKey });
-      void this.client.invalidateQueries({ queryKey: allReleasesKey() });
-      void this.client.invalidateQueries({ queryKey: reportsQuery().queryKey });
+      this.refreshLists();
       if (PLAN_CHANGING.includes(message.event.status)) this.refreshPlans();
     }
+  }
+
+  private refreshLists(): void {
+    void this.client.invalidateQueries({ queryKey: projectsQuery().queryKey });
+    void this.client.invalidateQueries({ queryKey: allReleasesKey() });
+    void this.client.invalidateQueries({ queryKey: reportsQuery().queryKey });
+  }
+
+  private refreshAll(): void {
+    this.refreshLists();
+    this.refreshPlans();
   }
 
   private flush(): void {
