@@ -2,6 +2,7 @@
 // config the user could have, then `shipgate rollback`: the built CLI, real git, real HTTP.
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { git, makeGitFixture, remoteRef, type GitFixture } from './testing/git-fixture.js';
 import { startHealthServer, type HealthServer } from './testing/health-server.js';
@@ -71,6 +72,11 @@ describe('shipgate promote on a repository whose git config forces signing', () 
     expect(state).toMatch(/rollback_from: "?v?2\.7\.0"?/);
     expect(state).toMatch(/rollback_to: "?v?2\.6\.0"?/);
     expect(state).toMatch(/rollback_at: /);
+    // the record describes the restored release only: v2.6.0's own tag date, deployed at the rollback
+    const production = (parse(state) as { deployment: { production: Record<string, string> } }).deployment.production;
+    expect(production.tag).toBe('v2.6.0');
+    expect(production.tag_created_at).toBe(git(fx, fx.app, 'for-each-ref', '--format=%(creatordate:iso-strict)', 'refs/tags/v2.6.0'));
+    expect(production.deployed_at).toBe(production.rollback_at);
     expect(git(fx, fx.app, 'status', '--porcelain')).toBe('');
   });
 });

@@ -87,7 +87,16 @@ async function recordRollback(ctx: CoreContext, repo: Repository, config: Shipga
   const stateFile = `${spec.dir}/state.yaml`;
   const path = join(repo.dir, stateFile);
   if (!(await ctx.fs.exists(path))) return;
-  const text = writeBackRollback(await ctx.fs.readFile(path), { from, to, at: ctx.clock.now().toISOString(), tag: target.tag, commitSha: target.commit, file: stateFile });
+  const tagCreatedAt = (await repo.git.try(gitCommands.tagCreatedAt(target.tag))).stdout.trim();
+  const text = writeBackRollback(await ctx.fs.readFile(path), {
+    from,
+    to,
+    at: ctx.clock.now().toISOString(),
+    tag: target.tag,
+    commitSha: target.commit,
+    ...(tagCreatedAt ? { tagCreatedAt } : {}),
+    file: stateFile,
+  });
   await ctx.fs.writeFile(path, text);
   if (!config.report.commit) return;
   await repo.git.run(gitCommands.add([stateFile]));

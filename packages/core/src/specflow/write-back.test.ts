@@ -157,9 +157,20 @@ describe('writeBackRollback', () => {
     expect(parse(rolledBack).deployment.production).toMatchObject({ version: '2.6.0', tag: 'v2.6.0', commit_sha: 'b'.repeat(40), rollback_from: '2.7.0' });
   });
 
+  it('keeps nothing of the rolled-back release: deployed_at is the rollback, the tag date is the restored tag\'s or gone', () => {
+    const released = writeBackRelease(VARIANT_A, { ...release, githubReleaseUrl: 'https://github.com/acme/web/releases/tag/v2.7.0' });
+    const dated = parse(writeBackRollback(released, { from: '2.7.0', to: '2.6.0', at: '2026-11-26T11:00:00Z', tag: 'v2.6.0', tagCreatedAt: '2026-11-01T09:00:00Z' }));
+    expect(dated.deployment.production).toMatchObject({ tag: 'v2.6.0', tag_created_at: '2026-11-01T09:00:00Z', deployed_at: '2026-11-26T11:00:00Z' });
+    expect(dated.deployment.production.github_release_url).toBeUndefined();
+    const undated = parse(writeBackRollback(released, { from: '2.7.0', to: '2.6.0', at: '2026-11-26T11:00:00Z', tag: 'v2.6.0' }));
+    expect(undated.deployment.production.tag_created_at).toBeUndefined();
+    expect(undated.deployment.production.deployed_at).toBe('2026-11-26T11:00:00Z');
+  });
+
   it('works on a file with no production record yet', () => {
     expect(parse(writeBackRollback(VARIANT_C, { from: '2.7.0', to: '2.6.0', at: 'now' })).deployment.production).toEqual({
       version: '2.6.0',
+      deployed_at: 'now',
       rollback_from: '2.7.0',
       rollback_to: '2.6.0',
       rollback_at: 'now',

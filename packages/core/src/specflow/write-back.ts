@@ -26,6 +26,8 @@ export interface RollbackWriteBack {
   /** The restored release's tag and commit: deployment.production then describes one release. */
   tag?: string;
   commitSha?: string;
+  /** When the restored release's tag was made; without it the rolled-back tag's date is removed. */
+  tagCreatedAt?: string;
   file?: string;
 }
 
@@ -53,7 +55,12 @@ export function writeBackRelease(stateText: string, input: ReleaseWriteBack): st
 
 export function writeBackRollback(stateText: string, input: RollbackWriteBack): string {
   const state = editState(stateText, input.file);
-  setAll(state.map(PRODUCTION), { version: input.to, tag: input.tag, commit_sha: input.commitSha, rollback_from: input.from, rollback_to: input.to, rollback_at: input.at });
+  const production = state.map(PRODUCTION);
+  // production was deployed again at `at`, to the restored release: nothing of the rolled-back
+  // release may stay behind in this record (its tag date, its GitHub Release)
+  setAll(production, { version: input.to, tag: input.tag, commit_sha: input.commitSha, tag_created_at: input.tagCreatedAt, deployed_at: input.at, rollback_from: input.from, rollback_to: input.to, rollback_at: input.at });
+  if (input.tagCreatedAt === undefined) production.delete('tag_created_at');
+  production.delete('github_release_url');
   return state.render();
 }
 
