@@ -3,8 +3,14 @@
 // only when that command runs.
 import { isShipgateError, ShipgateError } from '@shipgate/core';
 import { HELP, parseCliArgs, type CliArgs } from './cli-args.js';
+import { projectDir } from './project-dir.js';
 
 async function dispatch(args: CliArgs): Promise<number> {
+  if (args.command === 'plan' || args.command === 'promote' || args.command === 'rollback') {
+    const { dir, moved } = projectDir(args.dir);
+    if (moved) process.stderr.write(`shipgate: using the project at ${dir}\n`);
+    args = { ...args, dir };
+  }
   switch (args.command) {
     case 'help':
       process.stdout.write(HELP);

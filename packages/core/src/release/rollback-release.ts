@@ -36,6 +36,12 @@ export async function rollbackRelease(input: RollbackReleaseInput): Promise<Rele
   const runningCommit = await provider.currentCommit(base);
   const current = (runningCommit && tags.find((t) => t.commit === runningCommit)) || tags[0] || null;
   const target = pickTarget(tags, current, input.to, config.version.tagPrefix);
+  if (runningCommit && target.commit === runningCommit) {
+    throw new ShipgateError('USAGE', `production already runs ${target.tag}: there is nothing to roll back to it`, {
+      field: '--to',
+      hint: `pick an older release (${tags.filter((t) => semver.lt(t.version, target.version)).slice(0, 5).map((t) => t.tag).join(', ') || 'none'}), or leave out --to for the one before ${target.tag}`,
+    });
+  }
   const started = ctx.clock.now().getTime();
   ctx.emit({ type: 'release.status', status: 'rolling_back', reason: `${current?.tag ?? 'production'} → ${target.tag}` });
   ctx.emit({ type: 'step.started', step: 'rollback', title: `Roll back to ${target.tag}` });
