@@ -13,6 +13,7 @@ import type { CoreContext } from '../context.js';
 import { gitCommands } from '../git/git-commands.js';
 import { remoteTagCommit, type Repository } from '../git/repository.js';
 import type { SpecRef } from '../plan/plan-types.js';
+import { releaseTagAt } from '../plan/production-state.js';
 import type { ReleaseJournal } from './journal.js';
 
 export interface PushedReleaseInput {
@@ -30,7 +31,7 @@ export interface PushedReleaseInput {
 export async function pushedReleaseJournal(input: PushedReleaseInput): Promise<ReleaseJournal | null> {
   const { ctx, repo, config, head, refs, journal, spec } = input;
   const prefix = config.version.tagPrefix;
-  const release = releaseTagAt(refs, prefix, head);
+  const release = releaseTagAt(refs, head, prefix);
   if (!release) return null;
   if (journal && journal.tag === release.tag) return null;
   if ((await repo.subject(head)) !== `chore(release): ${release.tag}`) return null;
@@ -57,15 +58,6 @@ export async function pushedReleaseJournal(input: PushedReleaseInput): Promise<R
     steps: { 'verify-gates': 'succeeded', 'bump-version': 'succeeded', tag: 'succeeded', push: 'succeeded' },
     startedAt: (await repo.git.try(gitCommands.committedAt(head))).stdout.trim() || ctx.clock.now().toISOString(),
   };
-}
-
-/** The highest stable version tag on the remote that points at commit. */
-function releaseTagAt(refs: Map<string, string>, prefix: string, commit: string): { tag: string; version: string } | null {
-  let best: { tag: string; version: string } | null = null;
-  for (const { tag, version } of remoteVersionTags(refs, prefix)) {
-    if (remoteTagCommit(refs, tag) === commit && (!best || semver.gt(version, best.version))) best = { tag, version };
-  }
-  return best;
 }
 
 /** The highest stable version tag on the remote below version: what production ran before it. */
