@@ -77,6 +77,8 @@ describe('shipgate promote on a repository whose git config forces signing', () 
     expect(production.tag).toBe('v2.6.0');
     expect(production.tag_created_at).toBe(git(fx, fx.app, 'for-each-ref', '--format=%(creatordate:iso-strict)', 'refs/tags/v2.6.0'));
     expect(production.deployed_at).toBe(production.rollback_at);
+    // recorded like an automatic rollback: tags on both sides
+    expect(git(fx, fx.origin, 'log', '-1', '--format=%s', 'main')).toBe('docs(ship): roll back v2.7.0 to v2.6.0');
     expect(git(fx, fx.app, 'status', '--porcelain')).toBe('');
   });
 });

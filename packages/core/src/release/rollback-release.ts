@@ -49,7 +49,7 @@ export async function rollbackRelease(input: RollbackReleaseInput): Promise<Rele
     const moved = await provider.rollback({ ...base, release: current ?? target, previous: target, to: target });
     const health = await runHealthChecks(config.health.checks, { ctx, version: target.version, phase: 'rollback', log: (l: string) => log(l) });
     if (!health.passed) throw new ShipgateError('ROLLBACK_FAILED', `production runs ${target.tag} but its health checks fail: ${health.criticalFailures.join('; ')}`, { hint: 'production is unhealthy: act now' });
-    await recordRollback(ctx, repo, config, current?.version ?? '?', target);
+    await recordRollback(ctx, repo, config, current, target);
     ctx.emit({ type: 'step.finished', step: 'rollback', status: 'succeeded', detail: moved.detail, durationMs: ctx.clock.now().getTime() - started });
     ctx.emit({ type: 'release.status', status: 'rolled_back', reason: `production runs ${target.tag}` });
     return { status: 'rolled_back', version: target.version, previousVersion: current?.version ?? null, tag: target.tag, commit: target.commit, exitCode: 0, error: null, report: null };
@@ -86,7 +86,8 @@ function pickTarget(tags: ReleaseTarget[], current: ReleaseTarget | null, to: st
   return older[0];
 }
 
-async function recordRollback(ctx: CoreContext, repo: Repository, config: ShipgateConfig, from: string, target: ReleaseTarget): Promise<void> {
+async function recordRollback(ctx: CoreContext, repo: Repository, config: ShipgateConfig, current: ReleaseTarget | null, target: ReleaseTarget): Promise<void> {
+  const from = current?.version ?? '?';
   const to = target.version;
   const spec = await findSpec(ctx.fs, repo.dir, config.specs);
   if (!spec) return;
@@ -106,6 +107,7 @@ async function recordRollback(ctx: CoreContext, repo: Repository, config: Shipga
   await ctx.fs.writeFile(path, text);
   if (!config.report.commit) return;
   await repo.git.run(gitCommands.add([stateFile]));
-  const commit = await commitWithMessage(ctx, repo, `docs(ship): roll back ${from} to ${to}`);
+  // the same subject as an automatic rollback's record: tags on both sides
+  const commit = await commitWithMessage(ctx, repo, `docs(ship): roll back ${current?.tag ?? 'production'} to ${target.tag}`);
   if (commit.code === 0) await repo.git.try(gitCommands.pushBranch(repo.remote, config.git.mainBranch));
 }
