@@ -29,6 +29,8 @@ export const gitCommands = {
   ],
   subject: (ref: string) => ['log', '-1', '--format=%s', ref],
   committedAt: (ref: string) => ['log', '-1', '--format=%cI', ref],
+  /** The subjects of HEAD's last `count` commits, newest first. */
+  recentSubjects: (count: number) => ['log', `-${count}`, '--format=%s', 'HEAD'],
   /** When a tag was made (an annotated tag's own date), ISO 8601; empty when the tag is not here. */
   tagCreatedAt: (tag: string) => ['for-each-ref', '--format=%(creatordate:iso-strict)', `refs/tags/${tag}`],
   parent: (ref: string) => ['rev-parse', '--verify', '-q', `${ref}^`],

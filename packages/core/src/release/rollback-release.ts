@@ -35,7 +35,11 @@ export async function rollbackRelease(input: RollbackReleaseInput): Promise<Rele
   const base = { repoDir, remote: config.git.remote, config: config.deploy, ctx, log };
   const runningCommit = await provider.currentCommit(base);
   const current = (runningCommit && tags.find((t) => t.commit === runningCommit)) || tags[0] || null;
-  const target = pickTarget(tags, current, input.to, config.version.tagPrefix);
+  const rolledBack = await rolledBackTags(repo, config.version.tagPrefix);
+  const target = pickTarget(tags, current, input.to, config.version.tagPrefix, rolledBack);
+  for (const skipped of tags.filter((t) => !input.to && rolledBack.has(t.tag) && semver.gt(t.version, target.version) && (!current || semver.lt(t.version, current.version)))) {
+    log(`skipping ${skipped.tag}: it was rolled back before, so it is not a release to return to (shipgate rollback --to ${skipped.tag} forces it)`, 'warn');
+  }
   if (runningCommit && target.commit === runningCommit) {
     throw new ShipgateError('USAGE', `production already runs ${target.tag}: there is nothing to roll back to it`, {
       field: '--to',
@@ -61,6 +65,20 @@ export async function rollbackRelease(input: RollbackReleaseInput): Promise<Rele
   }
 }
 
+/**
+ * The releases that were rolled back, from the records in the history: every rollback commits
+ * `docs(ship): roll back vX to vY` (older records wrote bare versions).
+ */
+async function rolledBackTags(repo: Repository, prefix: string): Promise<Set<string>> {
+  const subjects = await repo.git.try(gitCommands.recentSubjects(2000));
+  const tags = new Set<string>();
+  for (const subject of subjects.stdout.split('\n')) {
+    const from = /^docs\(ship\): roll back (\S+) to /.exec(subject)?.[1];
+    if (from) tags.add(from.startsWith(prefix) ? from : `${prefix}${from}`);
+  }
+  return tags;
+}
+
 /** Released version tags on the remote, newest first, with the commits they point at. */
 function releasedTags(refs: Map<string, string>, prefix: string): ReleaseTarget[] {
   const out: ReleaseTarget[] = [];
@@ -74,7 +92,7 @@ function releasedTags(refs: Map<string, string>, prefix: string): ReleaseTarget[
   return out.sort((a, b) => semver.rcompare(a.version, b.version));
 }
 
-function pickTarget(tags: ReleaseTarget[], current: ReleaseTarget | null, to: string | undefined, prefix: string): ReleaseTarget {
+function pickTarget(tags: ReleaseTarget[], current: ReleaseTarget | null, to: string | undefined, prefix: string, rolledBack: ReadonlySet<string>): ReleaseTarget {
   if (to) {
     const wanted = to.startsWith(prefix) ? to : `${prefix}${to}`;
     const found = tags.find((t) => t.tag === wanted);
@@ -83,7 +101,15 @@ function pickTarget(tags: ReleaseTarget[], current: ReleaseTarget | null, to: st
   }
   const older = tags.filter((t) => !current || semver.lt(t.version, current.version));
   if (!older[0]) throw new ShipgateError('USAGE', `there is no release before ${current?.tag ?? 'the current one'} to roll back to`, { hint: 'a first release has nothing to return to: fix forward with a new release' });
-  return older[0];
+  // a release that was rolled back once is no place to return to
+  const good = older.find((t) => !rolledBack.has(t.tag));
+  if (!good) {
+    throw new ShipgateError('USAGE', `every release before ${current?.tag ?? 'the current one'} was rolled back (${older.slice(0, 5).map((t) => t.tag).join(', ')})`, {
+      field: '--to',
+      hint: 'choose one anyway with --to <tag>, or fix forward with a new release',
+    });
+  }
+  return good;
 }
 
 async function recordRollback(ctx: CoreContext, repo: Repository, config: ShipgateConfig, current: ReleaseTarget | null, target: ReleaseTarget): Promise<void> {
