@@ -50,6 +50,8 @@ describe('the command deploy provider', () => {
       const state = readFileSync(join(fx.specDir, 'state.yaml'), 'utf8');
       expect(state).toMatch(/rollback_from:\s*["']?v?2\.7\.0/);
       expect(state).toMatch(/rollback_to:\s*["']?v?2\.6\.0/);
+      // the production record describes v2.6.0 only: its own tag date, not v2.7.0's
+      expect(state).toContain(`tag_created_at: ${git(fx, fx.app, 'for-each-ref', '--format=%(creatordate:iso-strict)', 'refs/tags/v2.6.0')}`);
     } finally {
       health.close();
     }

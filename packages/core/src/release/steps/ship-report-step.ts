@@ -45,7 +45,8 @@ export async function writeShipRecord(run: ReleaseRun, status: ReleaseStatus, ro
       });
       if (rollback) {
         const restoredTag = journal.previousDeployTag ?? journal.previousTag;
-        const restored = restoredTag ? { tag: restoredTag } : {};
+        const createdAt = restoredTag ? (await run.repo.git.try(gitCommands.tagCreatedAt(restoredTag))).stdout.trim() : '';
+        const restored = restoredTag ? { tag: restoredTag, ...(createdAt ? { tagCreatedAt: createdAt } : {}) } : {};
         const commit = journal.previousDeployCommit ? { commitSha: journal.previousDeployCommit } : {};
         text = writeBackRollback(text, { from: journal.version, to: rollback.to, at: rollback.at, ...restored, ...commit, file: stateFile });
       }
