@@ -1,6 +1,6 @@
 // 8) The server restarts while a release page is open: the page reconnects by itself, shows
 // the release as interrupted with the step that will run again (not a step still "running"),
-// and Resume finishes it.
+// the project page refuses a new promote until it is resumed, and Resume finishes it.
 import { expect, test } from '@playwright/test';
 import { startWorld, type World } from '../support/world.ts';
 
@@ -28,6 +28,12 @@ test('a release page open across a server restart reconnects and shows the inter
   await expect(deploy).not.toHaveClass(/step-running/);
   await expect(deploy).toContainText('resume runs this step again');
   await page.screenshot({ path: test.info().outputPath('interrupted.png') });
+
+  // the interrupted release still holds the project: promoting again is refused up front, with the way out
+  await page.locator('.release-head h1 a').click();
+  await expect(page.locator('#promote-reason')).toContainText('interrupted');
+  await expect(page.getByRole('button', { name: 'Promote to production' })).toBeDisabled();
+  await page.getByRole('link', { name: 'Open the interrupted release' }).click();
 
   await page.getByRole('button', { name: 'Resume' }).click();
   const dialog = page.getByRole('dialog');

@@ -23,17 +23,21 @@ export function PromotePanel({ project, plan }: { project: ProjectDto; plan: Pla
     },
     onSettled: () => setConfirming(false),
   });
-  const running = project.lastRelease && isActive(project.lastRelease) ? project.lastRelease : null;
+  // an interrupted release still holds the project (the server answers 409): resume or abort it first
+  const running = project.lastRelease && (isActive(project.lastRelease) || project.lastRelease.status === 'interrupted') ? project.lastRelease : null;
+  const isInterrupted = running?.status === 'interrupted';
   const conflictId = promote.error instanceof ApiError && typeof promote.error.body['releaseId'] === 'string' ? promote.error.body['releaseId'] : null;
   const runningId = running?.id ?? conflictId;
   const reason =
     session.data?.role === 'viewer'
       ? 'You are signed in as a viewer: viewers can look but cannot promote.'
-      : runningId
-        ? 'A release of this project is running.'
-        : plan.blocked
-          ? `Blocked: ${plan.blockers.join('; ') || 'see the gates'}.`
-          : null;
+      : isInterrupted
+        ? `The release of ${running?.version ?? 'this project'} was interrupted: resume it or abort it before promoting again.`
+        : runningId
+          ? 'A release of this project is running.'
+          : plan.blocked
+            ? `Blocked: ${plan.blockers.join('; ') || 'see the gates'}.`
+            : null;
   const version = plan.nextVersion ?? '';
   return (
     <div className="promote-panel">
@@ -45,7 +49,7 @@ export function PromotePanel({ project, plan }: { project: ProjectDto; plan: Pla
         {runningId && (
           <>
             {' '}
-            <Link href={`/releases/${runningId}`}>Watch the running release</Link>
+            <Link href={`/releases/${runningId}`}>{isInterrupted ? 'Open the interrupted release' : 'Watch the running release'}</Link>
           </>
         )}
       </p>
