@@ -86,7 +86,11 @@ export function rollbackRelease(svc: Services, id: string): ReleaseRecord {
     svc.clones.withClone(row, 'release', async (dir) => {
       await svc.clones.sync(row, dir);
       const { config } = await svc.engine.planRelease({ repoDir: dir, ctx });
-      return (runCtx) => svc.engine.rollbackRelease({ repoDir: dir, config, ctx: runCtx, to, actor: release.actor });
+      return async (runCtx) => {
+        const outcome = await svc.engine.rollbackRelease({ repoDir: dir, config, ctx: runCtx, to, actor: release.actor });
+        // the outcome names the restored release; this record stays the release that was rolled back
+        return { ...outcome, version: null, previousVersion: null, tag: null, commit: null };
+      };
     });
   return guarded(svc, release, () => startRun(svc, new ReleaseTracker(svc, id, release.status), { status: 'rolling_back', prepare }));
 }

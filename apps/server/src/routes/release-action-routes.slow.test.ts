@@ -68,6 +68,11 @@ describe('release actions', () => {
     expect(rolled.json().status).toBe('rolling_back');
     await waitForStatus(t.app, id, ['rolled_back']);
     expect((t.engine as FakeEngine).rollbacks).toBe(1);
+    // the record stays the release that was rolled back (the engine's outcome names the restored one)
+    const after = (await t.app.inject({ url: `/api/releases/${id}`, headers: asDeployer })).json<Record<string, unknown>>();
+    expect(after).toMatchObject({ version: '2.7.0', previousVersion: '2.6.0', tag: 'v2.7.0', commit: 'abc123' });
+    const [project] = (await t.app.inject({ url: '/api/projects', headers: asDeployer })).json<Array<{ productionVersion: string | null }>>();
+    expect(project?.productionVersion).toBe('2.6.0');
     expect((await post(`/api/releases/${id}/rollback`)).statusCode).toBe(409);
     expect((await post('/api/releases/rel_unknown/rollback')).statusCode).toBe(404);
     expect((await post('/api/releases/bad%20id/cancel')).statusCode).toBe(400);
