@@ -27,6 +27,7 @@ test('a release page open across a server restart reconnects and shows the inter
   const deploy = page.getByRole('list', { name: 'Steps' }).locator('[data-step="deploy"]');
   await expect(deploy).not.toHaveClass(/step-running/);
   await expect(deploy).toContainText('resume runs this step again');
+  await expect(deploy.locator('.timeline-duration')).toHaveText('—');
   await page.screenshot({ path: test.info().outputPath('interrupted.png') });
 
   // the interrupted release still holds the project: promoting again is refused up front, with the way out

@@ -19,7 +19,8 @@ export function StepTimeline({ steps, selected, onSelect }: Props) {
           <button type="button" className="timeline-button" aria-pressed={selected === step.name} onClick={() => onSelect(step.name)}>
             <span className="timeline-name">{step.name}</span>
             <StatusBadge status={step.status} />
-            <span className="timeline-duration">{durationBetween(step.startedAt, step.finishedAt, now)}</span>
+            {/* a pending step that has a start was interrupted: it runs again on resume, its old start says nothing */}
+            <span className="timeline-duration">{step.status === 'pending' ? '—' : durationBetween(step.startedAt, step.finishedAt, now)}</span>
           </button>
           {step.detail && <p className="detail">{step.detail}</p>}
         </li>
