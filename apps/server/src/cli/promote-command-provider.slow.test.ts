@@ -7,17 +7,18 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { git, makeGitFixture, remoteRef } from './testing/git-fixture.js';
+import { commitMessage, git, makeGitFixture, remoteRef } from './testing/git-fixture.js';
 import { explain, runCli } from './testing/run-cli.js';
 
-/** Answers 503 while the file says 2.7.0 is deployed, 200 otherwise (its own process). */
-async function versionAwareHealth(file: string): Promise<{ url: string; close(): void }> {
+/** Answers 503 while the file says a bad version (2.7.0) is deployed, 200 otherwise (its own process). */
+async function versionAwareHealth(file: string, bad: string[] = ['2.7.0']): Promise<{ url: string; close(): void }> {
   const source = `
 const fs = require('node:fs');
 require('node:http').createServer((req, res) => {
   const deployed = fs.existsSync(${JSON.stringify(file)}) ? fs.readFileSync(${JSON.stringify(file)}, 'utf8').trim() : 'none';
-  res.writeHead(deployed === '2.7.0' ? 503 : 200, { 'content-type': 'application/health+json' });
-  res.end(JSON.stringify({ status: deployed === '2.7.0' ? 'fail' : 'pass', version: deployed }));
+  const bad = ${JSON.stringify(bad)}.includes(deployed);
+  res.writeHead(bad ? 503 : 200, { 'content-type': 'application/health+json' });
+  res.end(JSON.stringify({ status: bad ? 'fail' : 'pass', version: deployed }));
 }).listen(0, '127.0.0.1', function () { process.stdout.write(this.address().port + '\\n'); });`;
   const child = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'pipe', 'inherit'] });
   const [chunk] = (await once(child.stdout!, 'data')) as [Buffer];
@@ -56,6 +57,30 @@ describe('the command deploy provider', () => {
       health.close();
     }
   }, 90_000);
+
+  it('after a rolled-back release, the next failing release restores the last good one, not the rolled-back one', async () => {
+    const deployed = join(mkdtempSync(join(tmpdir(), 'shipgate-deployed-')), 'deployed.txt');
+    writeFileSync(deployed, '2.6.0\n');
+    const health = await versionAwareHealth(deployed, ['2.7.0', '2.8.0']);
+    try {
+      const fx = makeGitFixture({
+        healthUrl: health.url,
+        deploy: ['  provider: command', `  command: echo "$SHIPGATE_VERSION" > ${deployed}`, `  rollbackCommand: echo "restoring $SHIPGATE_ROLLBACK_TO"; echo "$SHIPGATE_ROLLBACK_TO" > ${deployed}`, ''].join('\n'),
+      });
+      const first = await runCli(['promote', '--yes', '--no-monitor', '--dir', fx.app], { cwd: fx.app, env: fx.env });
+      expect(first.code, explain(first)).toBe(4);
+      expect(readFileSync(deployed, 'utf8').trim()).toBe('2.6.0');
+      commitMessage(fx, 'feat(search): instant results');
+      git(fx, fx.app, 'push', '-q', 'origin', 'main');
+      const second = await runCli(['promote', '--yes', '--no-monitor', '--dir', fx.app], { cwd: fx.app, env: fx.env });
+      expect(second.code, explain(second)).toBe(4);
+      expect(second.stdout + second.stderr).toContain('restoring 2.6.0');
+      expect(readFileSync(deployed, 'utf8').trim()).toBe('2.6.0');
+      expect(git(fx, fx.origin, 'log', '-1', '--format=%s', 'main')).toBe('docs(ship): roll back v2.8.0 to v2.6.0');
+    } finally {
+      health.close();
+    }
+  }, 120_000);
 
   it('marks the monitor step skipped, not pending, when monitoring is on but the release says --no-monitor', async () => {
     const fx = makeGitFixture({ deploy: '  provider: command\n  command: echo deployed\n' });

@@ -10,9 +10,11 @@ import type { ReleaseTarget } from '../deploy/deploy-provider.js';
 import { ShipgateError } from '../errors.js';
 import { commitWithMessage } from '../git/commit-with-message.js';
 import { gitCommands } from '../git/git-commands.js';
-import { openRepository, remoteTagCommit, type Repository } from '../git/repository.js';
+import { openRepository, type Repository } from '../git/repository.js';
 import { runHealthChecks } from '../health/index.js';
 import { findSpec, writeBackRollback } from '../specflow/index.js';
+import { releasedTags } from './released-tags.js';
+import { rolledBackTags } from './rolled-back-tags.js';
 import type { ReleaseOutcome } from './release-outcome.js';
 
 export interface RollbackReleaseInput {
@@ -63,33 +65,6 @@ export async function rollbackRelease(input: RollbackReleaseInput): Promise<Rele
     ctx.emit({ type: 'release.status', status: 'failed', reason: failure.message });
     return { status: 'failed', version: target.version, previousVersion: current?.version ?? null, tag: target.tag, commit: target.commit, exitCode: 1, error: failure.toJSON(), report: null };
   }
-}
-
-/**
- * The releases that were rolled back, from the records in the history: every rollback commits
- * `docs(ship): roll back vX to vY` (older records wrote bare versions).
- */
-async function rolledBackTags(repo: Repository, prefix: string): Promise<Set<string>> {
-  const subjects = await repo.git.try(gitCommands.recentSubjects(2000));
-  const tags = new Set<string>();
-  for (const subject of subjects.stdout.split('\n')) {
-    const from = /^docs\(ship\): roll back (\S+) to /.exec(subject)?.[1];
-    if (from) tags.add(from.startsWith(prefix) ? from : `${prefix}${from}`);
-  }
-  return tags;
-}
-
-/** Released version tags on the remote, newest first, with the commits they point at. */
-function releasedTags(refs: Map<string, string>, prefix: string): ReleaseTarget[] {
-  const out: ReleaseTarget[] = [];
-  for (const ref of refs.keys()) {
-    if (!ref.startsWith(`refs/tags/${prefix}`) || ref.endsWith('^{}')) continue;
-    const tag = ref.slice('refs/tags/'.length);
-    const version = semver.valid(tag.slice(prefix.length));
-    const commit = remoteTagCommit(refs, tag);
-    if (version && commit && !semver.prerelease(version)) out.push({ tag, version, commit });
-  }
-  return out.sort((a, b) => semver.rcompare(a.version, b.version));
 }
 
 function pickTarget(tags: ReleaseTarget[], current: ReleaseTarget | null, to: string | undefined, prefix: string, rolledBack: ReadonlySet<string>): ReleaseTarget {

@@ -1,8 +1,11 @@
+import semver from 'semver';
 import { createGithubRelease } from '../../deploy/github-release.js';
 import { waitForVersion } from '../../deploy/wait-for-version.js';
 import { deployProviderFor } from '../../deploy/deploy-providers.js';
 import type { DeployInput, ReleaseTarget } from '../../deploy/deploy-provider.js';
 import { releaseTagAt } from '../../plan/production-state.js';
+import { releasedTags } from '../released-tags.js';
+import { rolledBackTags } from '../rolled-back-tags.js';
 import type { ReleaseRun } from '../release-run.js';
 
 export function deployInput(run: ReleaseRun, step: 'deploy' | 'rollback'): Omit<DeployInput, 'release' | 'previous'> {
@@ -42,6 +45,18 @@ async function releaseAt(run: ReleaseRun, commit: string): Promise<{ tag: string
   return found && found.tag !== run.tag ? found : null;
 }
 
+/**
+ * A provider that cannot say what production runs (command, github-actions): production runs
+ * the newest release below this one that was not rolled back (a rolled-back release was
+ * replaced by its predecessor), which is where a rollback must return.
+ */
+async function lastGoodRelease(run: ReleaseRun): Promise<ReleaseTarget | null> {
+  const refs = await run.repo.remoteRefs().catch(() => null);
+  if (!refs) return null;
+  const rolledBack = await rolledBackTags(run.repo, run.config.version.tagPrefix);
+  return releasedTags(refs, run.config.version.tagPrefix).find((t) => semver.lt(t.version, run.version) && !rolledBack.has(t.tag)) ?? null;
+}
+
 /** Records what production runs now (once), deploys, then the optional extras. */
 export async function deployStep(run: ReleaseRun, beforeDeploy?: () => Promise<void>): Promise<void> {
   const provider = deployProviderFor(run.config.deploy.provider);
@@ -49,10 +64,12 @@ export async function deployStep(run: ReleaseRun, beforeDeploy?: () => Promise<v
     const base = deployInput(run, 'deploy');
     if (!run.journal.previousDeployRecorded) {
       run.journal.previousDeployCommit = await provider.currentCommit(base);
-      const running = run.journal.previousDeployCommit ? await releaseAt(run, run.journal.previousDeployCommit) : null;
+      const recorded = run.journal.previousDeployCommit;
+      const running = recorded ? await releaseAt(run, recorded) : await lastGoodRelease(run);
       if (running && running.tag !== run.journal.previousTag) {
         run.journal.previousDeployTag = running.tag;
         run.journal.previousDeployVersion = running.version;
+        run.journal.previousDeployCommit = recorded ?? (await run.repo.resolve(running.tag));
       }
       run.journal.previousDeployRecorded = true;
       await run.saveJournal();
