@@ -13,6 +13,17 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** The pid of another live server holding dataDir, or null. */
+export function dataDirHolder(dataDir: string): number | null {
+  let holder = NaN;
+  try {
+    holder = Number(readFileSync(join(dataDir, 'server.pid'), 'utf8').trim());
+  } catch {
+    return null;
+  }
+  return Number.isInteger(holder) && holder !== process.pid && isAlive(holder) ? holder : null;
+}
+
 /** Claims the data dir for this process (a stale claim of a dead process is taken over). */
 export function lockDataDir(dataDir: string): () => void {
   const file = join(dataDir, 'server.pid');

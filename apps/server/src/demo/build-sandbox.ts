@@ -4,6 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ShipgateError } from '@shipgate/core';
+import { dataDirHolder } from '../data-dir-lock.js';
 import { CHANGELOG, packageJson, shipgateYaml, STATE_YAML, type DemoMonitoring } from './sandbox-files.js';
 
 export interface Sandbox {
@@ -28,6 +30,11 @@ export function buildSandbox(options: { root: string; reset?: boolean; servicePo
   const marker = join(root, 'sandbox.json');
   // a sandbox made for another service port would health-check the wrong port: rebuild it
   const samePort = existsSync(marker) && (JSON.parse(readFileSync(marker, 'utf8')) as { servicePort?: number }).servicePort === options.servicePort;
+  const holder = existsSync(root) ? dataDirHolder(sandbox.dataDir) : null;
+  if (holder !== null) {
+    // never rebuild (or share) a sandbox a running demo is using
+    throw new ShipgateError('USAGE', `a demo (pid ${holder}) is running from ${root}`, { hint: 'stop it first (Ctrl-C), or run this one elsewhere with --data-dir <another dir>' });
+  }
   if (options.reset || !samePort) rmSync(root, { recursive: true, force: true });
   if (existsSync(join(sandbox.app, '.git')) && existsSync(sandbox.origin)) return sandbox;
   rmSync(root, { recursive: true, force: true });

@@ -24,6 +24,8 @@ export async function demoCommand(args: CliArgs): Promise<number> {
     log: (line) => console.log(`[demo-service] ${line}`),
   });
   console.log(`Demo production service on ${service.url} running ${service.release().version}`);
+  // the dashboard may not start (its port taken, its data dir held by another server): then the
+  // demo service must not keep running on its own, and the command ends with the reason
   const server = await serve({
     port: args.port,
     host: args.host,
@@ -32,6 +34,9 @@ export async function demoCommand(args: CliArgs): Promise<number> {
     demo: { makeFaultyRelease: (kind) => makeFaultyRelease(sandbox.app, kind) },
     handleSignals: false,
     print: (line) => console.log(line.replace('Shipgate is running at', 'Open the dashboard:')),
+  }).catch(async (error: unknown) => {
+    await service.close();
+    throw error;
   });
   const stop = () => {
     void Promise.allSettled([server.close(), service.close()]).then(() => process.exit(0));
