@@ -11,6 +11,8 @@ export class ReleaseTracker {
   currentStep: string | null;
   /** Set when the server gave up on this run (shutdown): later events are ignored. */
   private detached = false;
+  /** The reason the engine gave with its final status, published by finish(). */
+  private finalReason: string | undefined;
 
   constructor(
     private readonly svc: Services,
@@ -35,7 +37,10 @@ export class ReleaseTracker {
     const now = () => new Date().toISOString();
     switch (event.type) {
       case 'release.status':
-        if (event.status !== this.status) this.moveTo(event.status, event.reason);
+        // the final status waits for finish(): it is published after the ship report is saved,
+        // so a client that sees "succeeded" can always fetch the report
+        if (isTerminalStatus(event.status)) this.finalReason = event.reason;
+        else if (event.status !== this.status) this.moveTo(event.status, event.reason);
         return;
       case 'release.fact':
         if (event.key in FACT_COLUMNS) releases.update(this.releaseId, { [FACT_COLUMNS[event.key as keyof typeof FACT_COLUMNS]]: event.value });
@@ -87,7 +92,7 @@ export class ReleaseTracker {
       });
     }
     if (outcome.status === this.status) this.svc.releases.update(this.releaseId, patch);
-    else this.settle(outcome.status, patch);
+    else this.settle(outcome.status, patch, this.finalReason);
     if (outcome.status === 'succeeded' && release && outcome.version) this.svc.projects.setCurrentVersion(release.projectId, outcome.version);
   }
 

@@ -60,6 +60,18 @@ describe('WebSocket /api/ws', () => {
     await Promise.all([single.close(), batch.close()]);
   });
 
+  it('publishes the final status only when the ship report can be fetched', async () => {
+    const { api, ws } = await start(new FakeEngine({ afterFinalStatus: () => new Promise((resolve) => setTimeout(resolve, 300)) }));
+    const { id } = (await (await api('/api/projects/acme-web/releases', 'POST')).json()) as { id: string };
+    const client = await connectWs(`${ws}?token=view`);
+    client.send({ type: 'subscribe', releaseId: id, after: 0 });
+    await client.waitFor((m) => m.type === 'event' && (m.event as { type: string; status?: string }).type === 'release.status' && (m.event as { status?: string }).status === 'succeeded');
+    const report = await api(`/api/releases/${id}/report`);
+    expect(report.status).toBe(200);
+    expect(await report.text()).toContain('# Ship report');
+    await client.close();
+  });
+
   it('the releases topic streams status changes of every release', async () => {
     const { api, ws } = await start(new FakeEngine());
     const client = await connectWs(`${ws}?token=view`);

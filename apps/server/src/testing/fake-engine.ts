@@ -12,6 +12,8 @@ export interface FakeEngineOptions {
   beforeStep?: (step: StepName, signal: AbortSignal | undefined) => Promise<void>;
   /** step.log lines emitted by the deploy step. */
   deployLines?: number;
+  /** Called between the final status event and returning the outcome (the real engine saves its journal there). */
+  afterFinalStatus?: () => Promise<void>;
 }
 
 const STEPS: StepName[] = ['verify-gates', 'bump-version', 'tag', 'push', 'deploy', 'health-checks', 'ship-report'];
@@ -76,6 +78,7 @@ export class FakeEngine implements Engine {
       ctx.emit({ type: 'step.finished', step, status: 'succeeded', detail: 'ok', durationMs: 1 });
     }
     ctx.emit({ type: 'release.status', status: 'succeeded' });
+    await this.options.afterFinalStatus?.();
     return this.outcome(plan, 'succeeded', null);
   }
 
