@@ -28,6 +28,9 @@ test('a release page open across a server restart reconnects and shows the inter
   await expect(deploy).not.toHaveClass(/step-running/);
   await expect(deploy).toContainText('resume runs this step again');
   await expect(deploy.locator('.timeline-duration')).toHaveText('—');
+  // no ship report exists yet: no link to an empty page
+  await expect(page.locator('.release-page-meta, p.muted').filter({ hasText: 'no ship report yet' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Ship report', exact: true })).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('interrupted.png') });
 
   // the interrupted release still holds the project: promoting again is refused up front, with the way out
@@ -41,4 +44,5 @@ test('a release page open across a server restart reconnects and shows the inter
   if (await dialog.isVisible().catch(() => false)) await dialog.getByRole('button', { name: /Resume/ }).click();
   await expect(head.locator('[data-status]')).toHaveText(/Succeeded/, { timeout: 40_000 });
   await expect(deploy).toHaveClass(/step-succeeded/);
+  await expect(page.getByRole('link', { name: 'Ship report', exact: true })).toBeVisible();
 });

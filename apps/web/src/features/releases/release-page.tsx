@@ -1,9 +1,12 @@
 // The live release: timeline, the selected step's streaming log, health results,
 // monitoring, and the abort/roll back actions.
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { useConnection } from '../../api/connection-state';
+import { ApiError } from '../../api/http';
 import { isActive } from '../../api/releases';
+import { fetchReport, reportQuery } from '../../api/reports';
 import { useLiveRelease } from '../../api/use-live-release';
 import { durationBetween, formatTime } from '../../ui/format';
 import { ErrorState, Loading } from '../../ui/query-state';
@@ -22,6 +25,15 @@ export function ReleasePage({ releaseId }: { releaseId: string }) {
   const [picked, setPicked] = useState<string | null>(null);
   const connection = useConnection();
   const now = useNow(release.data ? isActive(release.data) : false);
+  // link the ship report only when there is one (a release that ended before its report has none)
+  // (keyed by status and end time too: a release resumed after an interruption gets its report later)
+  const ended = release.data !== undefined && !isActive(release.data);
+  const report = useQuery({
+    queryKey: [...reportQuery(releaseId).queryKey, release.data?.status, release.data?.finishedAt],
+    queryFn: () => fetchReport(releaseId),
+    enabled: ended,
+    retry: false,
+  });
   if (release.isPending) return <Loading what="the release" />;
   if (release.isError) return <ErrorState error={release.error} what="the release" onRetry={() => void release.refetch()} />;
   const r = release.data;
@@ -48,12 +60,13 @@ export function ReleasePage({ releaseId }: { releaseId: string }) {
       <p className="muted">
         {r.previousVersion ?? '?'} → {r.version ?? '?'} · by {r.actor} · started {formatTime(r.startedAt ?? r.createdAt)} · {durationBetween(r.startedAt ?? r.createdAt, r.finishedAt, now)}
         {r.dryRun && ' · dry run'}
-        {!isActive(r) && (
+        {!isActive(r) && report.data !== undefined && (
           <>
             {' · '}
             <Link href={`/reports/${r.id}`}>Ship report</Link>
           </>
         )}
+        {!isActive(r) && report.error instanceof ApiError && report.error.status === 404 && ' · no ship report yet'}
       </p>
       {/* One bar of fixed height: the status line and the actions swap in place, so nothing
           below moves while the release streams. */}
