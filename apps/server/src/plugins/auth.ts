@@ -34,7 +34,12 @@ async function authenticate(this: FastifyInstance, request: FastifyRequest, repl
   if (!request.url.startsWith('/api/') || request.routeOptions.config.public) return;
   const role = roleOfRequest(this, request);
   if (role === null) {
-    return reply.code(401).send({ error: 'unauthorized', message: 'a token is required: Authorization: Bearer <token>, or sign in' });
+    // say which: no credentials at all, or ones that are not (or no longer) valid
+    const presented = request.headers.authorization !== undefined || Boolean(request.cookies[SESSION_COOKIE]) || typeof (request.query as { token?: unknown } | undefined)?.token === 'string';
+    const message = presented
+      ? 'that token or session is not valid (mistyped, replaced, or the session ended): sign in again with a current token'
+      : 'a token is required: Authorization: Bearer <token>, or sign in';
+    return reply.code(401).send({ error: 'unauthorized', message });
   }
   request.role = role;
   if (role === 'viewer' && !READS.has(request.method)) {

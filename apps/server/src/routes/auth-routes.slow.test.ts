@@ -12,7 +12,10 @@ describe('auth', () => {
       expect(res.statusCode, url).toBe(401);
       expect(res.json(), url).toMatchObject({ error: 'unauthorized' });
     }
-    expect((await t.app.inject({ url: '/api/projects', headers: { authorization: 'Bearer wrong' } })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/api/projects' })).json().message).toMatch(/a token is required/);
+    const wrong = await t.app.inject({ url: '/api/projects', headers: { authorization: 'Bearer wrong' } });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json()).toMatchObject({ error: 'unauthorized', message: expect.stringMatching(/not valid/) });
     const health = await t.app.inject({ url: '/api/health' });
     expect(health.statusCode).toBe(200);
     expect(health.headers['content-type']).toContain('application/health+json');
