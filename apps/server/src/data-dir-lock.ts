@@ -1,17 +1,9 @@
 // One server per data dir: a second one would mark the first one's running releases interrupted.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isProcessAlive } from './process-alive.js';
 
 const heldHere = new Set<string>();
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** The pid of another live server holding dataDir, or null. */
 export function dataDirHolder(dataDir: string): number | null {
@@ -21,7 +13,7 @@ export function dataDirHolder(dataDir: string): number | null {
   } catch {
     return null;
   }
-  return Number.isInteger(holder) && holder !== process.pid && isAlive(holder) ? holder : null;
+  return Number.isInteger(holder) && holder !== process.pid && isProcessAlive(holder) ? holder : null;
 }
 
 /** Claims the data dir for this process (a stale claim of a dead process is taken over). */
@@ -33,7 +25,7 @@ export function lockDataDir(dataDir: string): () => void {
   } catch {
     // no claim yet
   }
-  const inUse = heldHere.has(file) || (Number.isInteger(holder) && holder !== process.pid && isAlive(holder));
+  const inUse = heldHere.has(file) || (Number.isInteger(holder) && holder !== process.pid && isProcessAlive(holder));
   if (inUse) {
     throw new Error(`another shipgate server (pid ${heldHere.has(file) ? process.pid : holder}) is using ${dataDir}; stop it or pick another --data-dir`);
   }

@@ -4,8 +4,26 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { git, makeGitFixture } from './testing/git-fixture.js';
-import { explain, runCli } from './testing/run-cli.js';
+import { git, makeGitFixture, type GitFixture } from './testing/git-fixture.js';
+import { explain, runCli, type CliResult } from './testing/run-cli.js';
+
+/** promote, with SIGINT (Ctrl-C) sent once its output shows marker. */
+async function promoteCancelledAt(fx: GitFixture, marker: string, extra: string[] = []): Promise<CliResult & { interrupted: boolean }> {
+  let out = '';
+  let interrupted = false;
+  const result = await runCli(['promote', '--yes', '--no-monitor', ...extra, '--dir', fx.app], {
+    cwd: fx.app,
+    env: fx.env,
+    onStdout: (chunk, child) => {
+      out += chunk;
+      if (!interrupted && out.includes(marker)) {
+        interrupted = true;
+        child.kill('SIGINT');
+      }
+    },
+  });
+  return { ...result, interrupted };
+}
 
 describe('cancelling promote', () => {
   it('stops a running deploy on SIGINT and rolls back what it may have changed', async () => {
@@ -18,18 +36,8 @@ describe('cancelling promote', () => {
         '',
       ].join('\n'),
     });
-    let interrupted = false;
-    const result = await runCli(['promote', '--yes', '--no-monitor', '--dir', fx.app], {
-      cwd: fx.app,
-      env: fx.env,
-      onStdout: (chunk, child) => {
-        if (!interrupted && chunk.includes('deploying')) {
-          interrupted = true;
-          child.kill('SIGINT');
-        }
-      },
-    });
-    expect(interrupted, explain(result)).toBe(true);
+    const result = await promoteCancelledAt(fx, 'deploying');
+    expect(result.interrupted, explain(result)).toBe(true);
     expect(result.code, explain(result)).toBe(1);
     expect(readFileSync(join(marks, 'started'), 'utf8').trim()).toBe('2.7.0');
     expect(existsSync(join(marks, 'finished'))).toBe(false); // the deploy command was stopped
@@ -42,17 +50,7 @@ describe('cancelling promote', () => {
 
   it('does not claim production still runs the previous release when a cancelled deploy cannot be rolled back', async () => {
     const fx = makeGitFixture({ deploy: '  provider: command\n  command: echo deploying; sleep 20\n' });
-    let interrupted = false;
-    const result = await runCli(['promote', '--yes', '--no-monitor', '--dir', fx.app], {
-      cwd: fx.app,
-      env: fx.env,
-      onStdout: (chunk, child) => {
-        if (!interrupted && chunk.includes('deploying')) {
-          interrupted = true;
-          child.kill('SIGINT');
-        }
-      },
-    });
+    const result = await promoteCancelledAt(fx, 'deploying');
     expect(result.code, explain(result)).toBe(1);
     const output = result.stdout + result.stderr;
     expect(output).toMatch(/ROLLBACK FAILED/);
@@ -62,17 +60,7 @@ describe('cancelling promote', () => {
 
   it('undoes an unpublished release commit and tag when cancelled before the push', async () => {
     const fx = makeGitFixture();
-    let interrupted = false;
-    const result = await runCli(['promote', '--yes', '--no-monitor', '--dir', fx.app], {
-      cwd: fx.app,
-      env: fx.env,
-      onStdout: (chunk, child) => {
-        if (!interrupted && chunk.includes('Create annotated tag')) {
-          interrupted = true;
-          child.kill('SIGINT');
-        }
-      },
-    });
+    const result = await promoteCancelledAt(fx, 'Create annotated tag');
     expect(result.code, explain(result)).toBe(1);
     const tags = git(fx, fx.app, 'tag', '-l');
     const origin = git(fx, fx.origin, 'tag', '-l');
@@ -95,20 +83,8 @@ describe('cancelling promote', () => {
         '',
       ].join('\n'),
     });
-    let out = '';
-    let interrupted = false;
-    const first = await runCli(['promote', '--yes', '--no-monitor', '--json', '--dir', fx.app], {
-      cwd: fx.app,
-      env: fx.env,
-      onStdout: (chunk, child) => {
-        out += chunk;
-        if (!interrupted && out.includes('"type":"step.finished","step":"push"')) {
-          interrupted = true;
-          child.kill('SIGINT');
-        }
-      },
-    });
-    expect(interrupted, explain(first)).toBe(true);
+    const first = await promoteCancelledAt(fx, '"type":"step.finished","step":"push"', ['--json']);
+    expect(first.interrupted, explain(first)).toBe(true);
     expect(first.code, explain(first)).toBe(1);
     // main and the tag reached the remote together, whatever happened next
     expect(git(fx, fx.origin, 'log', '-1', '--format=%s', 'refs/tags/v2.7.0')).toBe('chore(release): v2.7.0');

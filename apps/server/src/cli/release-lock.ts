@@ -4,15 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { ShipgateError } from '@shipgate/core';
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+import { isProcessAlive } from '../process-alive.js';
 
 function lockFile(repoDir: string): string | null {
   try {
@@ -37,7 +29,7 @@ export function lockCheckout(repoDir: string, command: string): () => void {
     }
     const [pid, other = 'promote'] = readFileSync(file, 'utf8').trim().split(' ');
     const holder = Number(pid);
-    if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
+    if (Number.isInteger(holder) && holder > 0 && isProcessAlive(holder)) {
       throw new ShipgateError('GATE_BLOCKED', `another shipgate ${other} (pid ${holder}) is running in this checkout`, {
         hint: `wait for it to finish (or stop it with Ctrl-C there), then run shipgate ${command} again; nothing was changed`,
       });
