@@ -1,6 +1,6 @@
 // resume, cancel and rollback of an existing release (CONTRACT §4). Each first moves the
 // release's status in the database (which refuses a second active release), then runs.
-import type { CoreContext } from '@shipgate/core';
+import { loadConfig, type CoreContext } from '@shipgate/core';
 import { HttpError, notFound } from '../http-error.js';
 import { isUniqueViolation, type ReleaseRecord } from '../repositories/release-repository.js';
 import type { Services } from '../services.js';
@@ -73,7 +73,7 @@ export function cancelRelease(svc: Services, id: string): ReleaseRecord {
   return guarded(svc, release, () => startRun(svc, tracker, { status: 'running', prepare: resumeJob(svc, release), cancelled: true }));
 }
 
-export function rollbackRelease(svc: Services, id: string): ReleaseRecord {
+export async function rollbackRelease(svc: Services, id: string): Promise<ReleaseRecord> {
   const { release } = load(svc, id);
   if (release.status !== 'succeeded' && release.status !== 'failed') {
     throw new HttpError(409, 'not_rollbackable', `a ${release.status} release cannot be rolled back`);
@@ -82,6 +82,7 @@ export function rollbackRelease(svc: Services, id: string): ReleaseRecord {
   if (!release.previousVersion) throw new HttpError(409, 'not_rollbackable', 'this release has no previous release to return to');
   const to = release.previousVersion;
   const row = project(svc, release.projectId);
+  await assertRollbackConfigured(svc, row.dir);
   const prepare = (ctx: CoreContext): Promise<EngineJob> =>
     svc.clones.withClone(row, 'release', async (dir) => {
       await svc.clones.sync(row, dir);
@@ -93,4 +94,17 @@ export function rollbackRelease(svc: Services, id: string): ReleaseRecord {
       };
     });
   return guarded(svc, release, () => startRun(svc, new ReleaseTracker(svc, id, release.status), { status: 'rolling_back', prepare }));
+}
+
+/**
+ * A command deploy without deploy.rollbackCommand cannot be rolled back by Shipgate: refuse
+ * before anything moves, so the release keeps its status (it would end "failed" otherwise,
+ * with production untouched). A config that cannot be read here is judged by the run itself.
+ */
+async function assertRollbackConfigured(svc: Services, dir: string): Promise<void> {
+  const ctx = svc.engine.createContext({ emit: () => {} });
+  const config = await loadConfig(ctx.fs, dir).catch(() => null);
+  if (config?.deploy.provider === 'command' && !config.deploy.rollbackCommand) {
+    throw new HttpError(409, 'not_rollbackable', 'this project deploys with a command and has no deploy.rollbackCommand, so Shipgate cannot roll it back: add deploy.rollbackCommand to .shipgate.yaml (it gets SHIPGATE_ROLLBACK_TO), or roll back by hand');
+  }
 }

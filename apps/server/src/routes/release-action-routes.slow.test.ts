@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createNodeContext } from '@shipgate/runtime';
 import { FakeEngine } from '../testing/fake-engine.js';
+import { makeGitFixture } from '../testing/git-fixture.js';
 import { asDeployer, createTestApp, waitForStatus, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
@@ -76,6 +78,20 @@ describe('release actions', () => {
     expect((await post(`/api/releases/${id}/rollback`)).statusCode).toBe(409);
     expect((await post('/api/releases/rel_unknown/rollback')).statusCode).toBe(404);
     expect((await post('/api/releases/bad%20id/cancel')).statusCode).toBe(400);
+  });
+
+  it('refuses up front to roll back a command deploy that has no rollbackCommand, leaving the release as it was', async () => {
+    // the check reads the project's real .shipgate.yaml: an engine with the real file system
+    const engine = new FakeEngine();
+    engine.createContext = (options) => createNodeContext(options);
+    t = await createTestApp({ engine, fixture: makeGitFixture('project: acme-web\ndeploy:\n  provider: command\n  command: ./deploy.sh\n') });
+    const { id } = (await promote()).json();
+    await waitForStatus(t.app, id, ['succeeded']);
+    const refused = await post(`/api/releases/${id}/rollback`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ error: 'not_rollbackable', message: expect.stringContaining('deploy.rollbackCommand') });
+    expect(engine.rollbacks).toBe(0);
+    expect((await t.app.inject({ url: `/api/releases/${id}`, headers: asDeployer })).json()).toMatchObject({ status: 'succeeded' });
   });
 
   it('a dry run cannot be rolled back (it deployed nothing), and it never counts as what production runs', async () => {

@@ -22,7 +22,7 @@ export function releaseActionRoutes(app: FastifyInstance): void {
           response: { 202: releaseSchema, ...errors(400, 401, 403, 404, 409) },
         },
       },
-      async (request, reply) => reply.code(202).send(toReleaseDto(action.run(app.services, request.params.id))),
+      async (request, reply) => reply.code(202).send(toReleaseDto(await action.run(app.services, request.params.id))),
     );
   }
 }
