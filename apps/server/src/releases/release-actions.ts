@@ -88,7 +88,8 @@ export async function rollbackRelease(svc: Services, id: string): Promise<Releas
       await svc.clones.sync(row, dir);
       const { config } = await svc.engine.planRelease({ repoDir: dir, ctx });
       return async (runCtx) => {
-        const outcome = await svc.engine.rollbackRelease({ repoDir: dir, config, ctx: runCtx, to, actor: release.actor });
+        // the previous release, unless it was rolled back itself (then the engine picks an older one and says so)
+        const outcome = await svc.engine.rollbackRelease({ repoDir: dir, config, ctx: runCtx, preferred: to, actor: release.actor });
         // the outcome names the restored release; this record stays the release that was rolled back
         return { ...outcome, version: null, previousVersion: null, tag: null, commit: null };
       };

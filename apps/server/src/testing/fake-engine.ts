@@ -82,13 +82,13 @@ export class FakeEngine implements Engine {
     return this.outcome(plan, 'succeeded', null);
   }
 
-  async rollbackRelease(input: { ctx: CoreContext; to?: string }): Promise<ReleaseOutcome> {
+  async rollbackRelease(input: { ctx: CoreContext; to?: string; preferred?: string }): Promise<ReleaseOutcome> {
     this.rollbacks++;
     input.ctx.emit({ type: 'step.started', step: 'rollback', title: 'Roll back' });
     input.ctx.emit({ type: 'step.finished', step: 'rollback', status: 'succeeded', detail: 'production back on the previous release', durationMs: 1 });
     input.ctx.emit({ type: 'release.status', status: 'rolled_back' });
     // like core's: the outcome names the restored release, not the one rolled back
-    const to = input.to ?? null;
+    const to = input.to ?? input.preferred ?? null;
     return { status: 'rolled_back', version: to, previousVersion: null, tag: to && `v${to}`, commit: 'restored-commit', exitCode: 0, error: null, report: null };
   }
 

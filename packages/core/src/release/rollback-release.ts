@@ -23,6 +23,11 @@ export interface RollbackReleaseInput {
   config?: ShipgateConfig;
   /** The release to return to (vX.Y.Z or X.Y.Z); default: the one before what production runs. */
   to?: string;
+  /**
+   * The release to return to unless it was rolled back itself (then the default rule picks, and
+   * says why): the dashboard's "previous release", where --to forces.
+   */
+  preferred?: string;
   actor?: string;
 }
 
@@ -38,8 +43,9 @@ export async function rollbackRelease(input: RollbackReleaseInput): Promise<Rele
   const runningCommit = await provider.currentCommit(base);
   const current = (runningCommit && tags.find((t) => t.commit === runningCommit)) || tags[0] || null;
   const rolledBack = await rolledBackTags(repo, config.version.tagPrefix);
-  const target = pickTarget(tags, current, input.to, config.version.tagPrefix, rolledBack);
-  for (const skipped of tags.filter((t) => !input.to && rolledBack.has(t.tag) && semver.gt(t.version, target.version) && (!current || semver.lt(t.version, current.version)))) {
+  const preferred = input.to ? undefined : preferredTarget(tags, input.preferred, config.version.tagPrefix, rolledBack);
+  const target = preferred ?? pickTarget(tags, current, input.to, config.version.tagPrefix, rolledBack);
+  for (const skipped of tags.filter((t) => !input.to && !preferred && rolledBack.has(t.tag) && semver.gt(t.version, target.version) && (!current || semver.lt(t.version, current.version)))) {
     log(`skipping ${skipped.tag}: it was rolled back before, so it is not a release to return to (shipgate rollback --to ${skipped.tag} forces it)`, 'warn');
   }
   if (runningCommit && target.commit === runningCommit) {
@@ -65,6 +71,13 @@ export async function rollbackRelease(input: RollbackReleaseInput): Promise<Rele
     ctx.emit({ type: 'release.status', status: 'failed', reason: failure.message });
     return { status: 'failed', version: target.version, previousVersion: current?.version ?? null, tag: target.tag, commit: target.commit, exitCode: 1, error: failure.toJSON(), report: null };
   }
+}
+
+/** The preferred release when it is on the remote and was never rolled back, else null (the default rule picks). */
+function preferredTarget(tags: ReleaseTarget[], preferred: string | undefined, prefix: string, rolledBack: ReadonlySet<string>): ReleaseTarget | null {
+  if (!preferred) return null;
+  const wanted = preferred.startsWith(prefix) ? preferred : `${prefix}${preferred}`;
+  return rolledBack.has(wanted) ? null : (tags.find((t) => t.tag === wanted) ?? null);
 }
 
 function pickTarget(tags: ReleaseTarget[], current: ReleaseTarget | null, to: string | undefined, prefix: string, rolledBack: ReadonlySet<string>): ReleaseTarget {

@@ -42,7 +42,10 @@ export function ReleaseActions({ release, projectName }: { release: ReleaseDto; 
       >
         <p>
           {confirming === 'abort' && 'This stops the running step and puts production back on the version it ran before this release.'}
-          {confirming === 'rollback' && `Production goes back to ${release.previousVersion ?? 'the previous version'}; the tag stays.`}
+          {confirming === 'rollback' &&
+            (release.previousVersion
+              ? `Production goes back to ${release.previousVersion} (or to the newest older release, if ${release.previousVersion} was rolled back itself); the tag stays.`
+              : 'Production goes back to the previous version; the tag stays.')}
           {confirming === 'resume' && 'This continues the release from its first unfinished step.'}
         </p>
       </ConfirmDialog>
