@@ -13,15 +13,23 @@ interface RepoSettings {
   mainBranch: string;
 }
 
-async function readSettings(dir: string): Promise<RepoSettings> {
-  let raw: unknown = null;
+async function readConfig(dir: string): Promise<{ project?: unknown; git?: { remote?: unknown; mainBranch?: unknown } }> {
   try {
-    raw = parse(await readFile(join(dir, '.shipgate.yaml'), 'utf8'));
+    return ((parse(await readFile(join(dir, '.shipgate.yaml'), 'utf8')) as unknown) ?? {}) as { project?: unknown };
   } catch {
-    // no (or unreadable) config: the engine reports config errors at plan time
+    return {}; // no (or unreadable) config: the engine reports config errors at plan time
   }
-  const config = (raw ?? {}) as { project?: unknown; git?: { remote?: unknown; mainBranch?: unknown } };
-  const text = (value: unknown, fallback: string) => (typeof value === 'string' && value.trim() ? value.trim() : fallback);
+}
+
+const text = (value: unknown, fallback: string) => (typeof value === 'string' && value.trim() ? value.trim() : fallback);
+
+/** The display name a repository's .shipgate.yaml gives (`project:`), or null when it names none. */
+export async function configuredName(dir: string): Promise<string | null> {
+  return text((await readConfig(dir)).project, '') || null;
+}
+
+async function readSettings(dir: string): Promise<RepoSettings> {
+  const config = await readConfig(dir);
   return {
     name: text(config.project, basename(dir)),
     remoteName: text(config.git?.remote, 'origin'),

@@ -26,6 +26,10 @@ export function createProjectRepository(db: Db) {
     setPlannedVersions(id: string, current: string | null, production: string | null): void {
       db.update(projects).set({ currentVersion: current, productionVersion: production }).where(eq(projects.id, id)).run();
     },
+    /** The display name follows the config's `project` (the id, used in URLs, stays). */
+    rename(id: string, name: string): void {
+      db.update(projects).set({ name }).where(eq(projects.id, id)).run();
+    },
   };
 }
 

@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -41,6 +42,19 @@ describe('projects', () => {
     expect((await t.app.inject({ url: '/api/projects', headers: asDeployer })).json()).toHaveLength(2);
   });
 
+  it('a project registered with a broken .shipgate.yaml takes the configured name once the file is fixed', async () => {
+    t = await createTestApp();
+    const broken = makeGitFixture('project: [Billing Service\n');
+    const created = await t.app.inject({ method: 'POST', url: '/api/projects', headers: asDeployer, payload: { dir: broken.app } });
+    expect(created.json()).toMatchObject({ id: 'app', name: 'app' });
+    writeFileSync(join(broken.app, '.shipgate.yaml'), 'project: Billing Service\n');
+    execFileSync('git', ['commit', '-qam', 'fix: the config'], { cwd: broken.app });
+    execFileSync('git', ['push', '-q', 'origin', 'main'], { cwd: broken.app });
+    expect((await t.app.inject({ url: '/api/projects/app/plan', headers: asDeployer })).statusCode).toBe(200);
+    const project = (await t.app.inject({ url: '/api/projects/app', headers: asDeployer })).json<{ id: string; name: string }>();
+    expect(project).toMatchObject({ id: 'app', name: 'Billing Service' });
+  });
+
   it('projects persist across a restart on the same data dir', async () => {
     t = await createTestApp();
     const { dataDir, fixture } = t;
@@ -51,7 +65,6 @@ describe('projects', () => {
 
   it('plan comes from the server clone, not from uncommitted work in the checkout', async () => {
     t = await createTestApp();
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(join(t.fixture.app, 'package.json'), '{ "version": "9.9.9" }\n');
     const res = await t.app.inject({ url: `/api/projects/${t.projectId}/plan?bump=minor`, headers: asDeployer });
     expect(res.statusCode).toBe(200);
