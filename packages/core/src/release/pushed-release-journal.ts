@@ -11,10 +11,11 @@ import { parseChangelog, sectionBody } from '../changelog/parse-changelog.js';
 import type { ShipgateConfig } from '../config/config-types.js';
 import type { CoreContext } from '../context.js';
 import { gitCommands } from '../git/git-commands.js';
-import { remoteTagCommit, type Repository } from '../git/repository.js';
+import type { Repository } from '../git/repository.js';
 import type { SpecRef } from '../plan/plan-types.js';
 import { releaseTagAt } from '../plan/production-state.js';
 import type { ReleaseJournal } from './journal.js';
+import { releasedTags } from './released-tags.js';
 
 export interface PushedReleaseInput {
   ctx: CoreContext;
@@ -38,11 +39,11 @@ export async function pushedReleaseJournal(input: PushedReleaseInput): Promise<R
   if ((await repo.localTagCommit(release.tag)) !== head) return null;
   const parent = await repo.resolve(`${head}^`);
   if (!parent) return null;
-  const previous = previousReleaseTag(refs, prefix, release.version);
+  // what production ran before it: the newest release below it
+  const previous = releasedTags(refs, prefix).find((t) => semver.lt(t.version, release.version)) ?? null;
   // a git-branch production already on the release (killed before its ship report): a
   // rollback goes to the previous release, not to what the branch holds now
   const onRelease = config.deploy.provider === 'git-branch' && refs.get(`refs/heads/${config.deploy.branch}`) === head;
-  const previousCommit = previous ? remoteTagCommit(refs, previous.tag) : null;
   return {
     version: release.version,
     tag: release.tag,
@@ -50,7 +51,7 @@ export async function pushedReleaseJournal(input: PushedReleaseInput): Promise<R
     previousTag: previous?.tag ?? null,
     head: parent,
     commit: head,
-    previousDeployCommit: onRelease ? previousCommit : null,
+    previousDeployCommit: onRelease ? (previous?.commit ?? null) : null,
     previousDeployRecorded: onRelease,
     spec,
     changelogBody: await changelogSection(ctx, repo.dir, config.changelog, release.version),
@@ -58,24 +59,6 @@ export async function pushedReleaseJournal(input: PushedReleaseInput): Promise<R
     steps: { 'verify-gates': 'succeeded', 'bump-version': 'succeeded', tag: 'succeeded', push: 'succeeded' },
     startedAt: (await repo.git.try(gitCommands.committedAt(head))).stdout.trim() || ctx.clock.now().toISOString(),
   };
-}
-
-/** The highest stable version tag on the remote below version: what production ran before it. */
-function previousReleaseTag(refs: Map<string, string>, prefix: string, version: string): { tag: string; version: string } | null {
-  let best: { tag: string; version: string } | null = null;
-  for (const candidate of remoteVersionTags(refs, prefix)) {
-    if (semver.lt(candidate.version, version) && (!best || semver.gt(candidate.version, best.version))) best = candidate;
-  }
-  return best;
-}
-
-function* remoteVersionTags(refs: Map<string, string>, prefix: string): Generator<{ tag: string; version: string }> {
-  for (const ref of refs.keys()) {
-    if (!ref.startsWith(`refs/tags/${prefix}`) || ref.endsWith('^{}')) continue;
-    const tag = ref.slice('refs/tags/'.length);
-    const version = semver.valid(tag.slice(prefix.length));
-    if (version && !semver.prerelease(version)) yield { tag, version };
-  }
 }
 
 /** The release's CHANGELOG section as committed, for the ship report (empty when unreadable). */
