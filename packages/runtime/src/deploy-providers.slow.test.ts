@@ -174,6 +174,27 @@ describe('github-actions provider against the local GitHub REST server', () => {
     expect(result.deploymentId).toBe(String(github.runs[0]!.id));
   });
 
+  it('fails at the dispatch, naming the API URL, when apiUrl answers HTML instead of the REST API', async () => {
+    // e.g. apiUrl: https://github.acme.example (the web UI) instead of https://github.acme.example/api/v3
+    const web = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body>Sign in to GitHub</body></html>');
+    });
+    await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
+    const webUrl = `http://127.0.0.1:${(web.address() as AddressInfo).port}`;
+    try {
+      const started = Date.now();
+      const error = await caught(createGithubActionsProvider().deploy(input(actions({ apiUrl: webUrl, timeoutSeconds: 10 }))));
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(error.code).toBe('DEPLOY_FAILED');
+      expect(error.message).toContain('GitHub API POST /repos/acme/web/actions/workflows/deploy.yml/dispatches answered 200 with text/html, not JSON');
+      expect(error.message).toContain('Sign in to GitHub');
+      expect(error.hint).toContain(`${webUrl} is the GitHub REST API`);
+      expect(logged.map((l) => l.line).join('\n')).not.toContain('dispatched');
+    } finally {
+      await new Promise((resolve) => web.close(resolve));
+    }
+  });
+
   it('rejects a wrong token with a hint naming the variable, without echoing the token', async () => {
     ctx = { ...ctx, env: { ...ctx.env, GH_TOKEN: 'wrong-token-value' } };
     const error = await caught(createGithubActionsProvider().deploy(input(actions())));

@@ -100,6 +100,18 @@ describe('createGithubApi', () => {
     }
   });
 
+  it('refuses a 2xx that is not JSON (a web page, not the REST API) and a redirect, pointing at the API URL', async () => {
+    const html: HttpResponse = { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<html>Sign in</html>' };
+    const page = await caught(scripted([html]).api.request('POST', '/repos/acme/web/actions/workflows/deploy.yml/dispatches', {}));
+    expect(page.message).toBe('GitHub API POST /repos/acme/web/actions/workflows/deploy.yml/dispatches answered 200 with text/html, not JSON: <html>Sign in</html>');
+    expect(page.hint).toContain('https://ghe.example/api/v3 is the GitHub REST API');
+    const moved = await caught(scripted([{ status: 301, headers: { location: 'https://ghe.example/login' }, body: '' }]).api.request('GET', '/repos/acme/web'));
+    expect(moved.message).toContain('answered 301');
+    expect(moved.hint).toContain('https://HOST/api/v3 for GitHub Enterprise');
+    // the dispatch endpoint's empty 204 is still a success
+    expect((await scripted([{ status: 204, headers: {}, body: '' }]).api.request('POST', '/x', {})).status).toBe(204);
+  });
+
   it('returns non-retryable 4xx answers from send so callers can inspect them', async () => {
     const { api } = scripted([ok({ message: 'Validation Failed', errors: [{ code: 'already_exists' }] }, 422)]);
     const response = await api.send('POST', '/repos/acme/web/releases', {});

@@ -98,12 +98,20 @@ export function createGithubApi(options: GithubApiOptions): GithubApi {
 
   async function request<T>(method: string, path: string, body?: unknown): Promise<GithubResponse<T>> {
     const response = await send<T>(method, path, body);
-    if (response.status >= 200 && response.status < 300) return response;
+    if (response.status >= 200 && response.status < 300) {
+      // a 2xx that is not JSON (a web page, a proxy's login form) did not come from the REST API
+      if (typeof response.data === 'string') {
+        const type = response.headers['content-type']?.split(';')[0]?.trim() || 'no content type';
+        throw fail(`GitHub API ${method} ${path} answered ${response.status} with ${type}, not JSON: ${messageOf(response.data)}`, apiUrlHint(base));
+      }
+      return response;
+    }
     throw errorFor(method, path, response);
   }
 
   function errorFor(method: string, path: string, response: GithubResponse<unknown>): ShipgateError {
-    return fail(`GitHub API ${method} ${path} answered ${response.status}: ${messageOf(response.data)}`, hintFor(response.status, tokenEnv));
+    const hint = response.status >= 300 && response.status < 400 ? apiUrlHint(base) : hintFor(response.status, tokenEnv);
+    return fail(`GitHub API ${method} ${path} answered ${response.status}: ${messageOf(response.data)}`, hint);
   }
 
   return { send, request, errorFor };
@@ -147,6 +155,10 @@ function messageOf(data: unknown): string {
   }
   if (data && typeof data === 'object' && 'message' in data && typeof data.message === 'string') return data.message;
   return data === null ? '(empty body)' : JSON.stringify(data).slice(0, 200);
+}
+
+function apiUrlHint(base: string): string {
+  return `check that ${base} is the GitHub REST API: apiUrl is https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise`;
 }
 
 function hintFor(status: number, tokenEnv: string): string | undefined {
