@@ -1,7 +1,7 @@
 // Queries against the Prometheus HTTP API: instant (GET /api/v1/query) and range
 // (GET /api/v1/query_range). Sample values arrive as strings ("1.5", "NaN", "+Inf"); an API
 // error ({ status: "error" }) becomes a ShipgateError.
-import type { CoreContext } from '../context.js';
+import type { CoreContext, HttpResponse } from '../context.js';
 import { ShipgateError } from '../errors.js';
 
 export interface PrometheusVectorSample {
@@ -54,7 +54,14 @@ export async function queryPrometheusRange(
 
 async function apiGet(ctx: CoreContext, baseUrl: string, path: string, query: string, signal?: AbortSignal): Promise<NonNullable<ApiResponse['data']>> {
   const url = `${baseUrl.replace(/\/+$/, '')}/api/v1/${path}`;
-  const response = await ctx.http(url, { headers: { accept: 'application/json' }, timeoutMs: 10_000, ...(signal ? { signal } : {}) });
+  let response: HttpResponse;
+  try {
+    response = await ctx.http(url, { headers: { accept: 'application/json' }, timeoutMs: 10_000, ...(signal ? { signal } : {}) });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    // "connection refused" alone does not say that the metric source is what failed
+    throw failure(`could not reach Prometheus at ${baseUrl.replace(/\/+$/, '')}: ${error instanceof Error ? error.message : String(error)}`);
+  }
   let body: ApiResponse;
   try {
     body = JSON.parse(response.body) as ApiResponse;
