@@ -112,6 +112,13 @@ describe('http check', () => {
     expect(down).toMatchObject({ outcome: 'fail', observed: '503 fail', detail: 'health: fail (db: fail)' });
   });
 
+  it('says where an unexpected redirect points (redirects are not followed)', async () => {
+    expect(await attempt({ expectStatus: ['2xx'] }, { status: 302, headers: { location: '/ok' } })).toMatchObject({
+      outcome: 'fail',
+      detail: "status 302, expected 2xx (redirects to /ok: point the check's url there, or expect 302)",
+    });
+  });
+
   it('explains a status mismatch with the health+json verdict', async () => {
     const result = await attempt({}, healthJson({ status: 'fail', checks: { 'db:connections': [{ status: 'fail' }] } }, 503));
     expect(result.detail).toBe('status 503, expected 200; health: fail (db: fail)');

@@ -52,7 +52,10 @@ function judgeResponse(config: HttpCheckConfig, version: string, response: HttpR
   const health = healthOf(config, response);
   const healthNote = health === null ? '' : `; health: ${health.status}${listed(health.problems)}`;
   if (!matchesStatus(config.expectStatus, response.status)) {
-    return fail(status, `status ${status}, expected ${describeStatusSpec(config.expectStatus)}${healthNote}`);
+    // a redirect is not followed: say where it points, the usual fix is the check's url
+    const location = response.status >= 300 && response.status < 400 ? response.headers['location'] : undefined;
+    const redirect = location ? ` (redirects to ${location}: point the check's url there, or expect ${status})` : '';
+    return fail(status, `status ${status}, expected ${describeStatusSpec(config.expectStatus)}${redirect}${healthNote}`);
   }
   if (config.maxLatencyMs !== undefined && latencyMs > config.maxLatencyMs) {
     return fail(`${latencyMs} ms`, `answered in ${latencyMs} ms, more than the ${config.maxLatencyMs} ms allowed`);
