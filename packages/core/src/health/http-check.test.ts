@@ -112,6 +112,10 @@ describe('http check', () => {
     expect(down).toMatchObject({ outcome: 'fail', observed: '503 fail', detail: 'health: fail (db: fail)' });
   });
 
+  it('shows its target without the credentials its url may carry', () => {
+    expect(httpCheck.target({ ...base, url: 'https://ops:s3cret@app.example/health?v={{version}}' }, '1.4.0')).toBe('GET https://app.example/health?v=1.4.0');
+  });
+
   it('says where an unexpected redirect points (redirects are not followed)', async () => {
     expect(await attempt({ expectStatus: ['2xx'] }, { status: 302, headers: { location: '/ok' } })).toMatchObject({
       outcome: 'fail',

@@ -8,10 +8,12 @@ import { assessHealthJson, isHealthJson, type HealthJsonAssessment } from './hea
 import { readJsonPath, parseJsonPath } from './json-path.js';
 import { describeStatusSpec, matchesStatus, parseStatusSpec } from './status-matcher.js';
 import { templateHeaders, templateVersion, templateVersionPattern } from './template-version.js';
+import { shownUrl } from '../shown-url.js';
 
 export const httpCheck: HealthCheck<HttpCheckConfig> = {
   kind: 'http',
-  target: (config, version) => `${config.method.toUpperCase()} ${templateVersion(config.url, version)}`,
+  // the target is shown in events and reports: never with credentials a URL may carry
+  target: (config, version) => `${config.method.toUpperCase()} ${shownUrl(templateVersion(config.url, version))}`,
   validate(config) {
     for (const spec of config.expectStatus) parseStatusSpec(spec, `health.checks.${config.name}.expectStatus`);
     for (const field of ['bodyMatches', 'bodyNotMatches'] as const) {

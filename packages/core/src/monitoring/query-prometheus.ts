@@ -3,6 +3,7 @@
 // error ({ status: "error" }) becomes a ShipgateError.
 import type { CoreContext, HttpResponse } from '../context.js';
 import { ShipgateError } from '../errors.js';
+import { shownUrl } from '../shown-url.js';
 
 export interface PrometheusVectorSample {
   metric: Record<string, string>;
@@ -60,7 +61,7 @@ async function apiGet(ctx: CoreContext, baseUrl: string, path: string, query: st
   } catch (error) {
     if (signal?.aborted) throw error;
     // "connection refused" alone does not say that the metric source is what failed
-    throw failure(`could not reach Prometheus at ${baseUrl.replace(/\/+$/, '')}: ${error instanceof Error ? error.message : String(error)}`);
+    throw failure(`could not reach Prometheus at ${shownUrl(baseUrl.replace(/\/+$/, ''))}: ${error instanceof Error ? error.message : String(error)}`);
   }
   let body: ApiResponse;
   try {

@@ -81,10 +81,10 @@ describe('watchProduction', () => {
   it('ends with ERROR after three unreadable metric readings in a row', async () => {
     const { result, ctx, logs } = run((s) => (s >= 30 ? new Error('connection refused') : 4));
     const outcome = await result;
-    expect(outcome).toMatchObject({ verdict: 'ERROR', reason: 'metrics unavailable 3 times in a row: connection refused' });
+    expect(outcome).toMatchObject({ verdict: 'ERROR', reason: 'metrics from http://app.test/metrics unavailable 3 times in a row: connection refused' });
     expect(outcome.samples.map((s) => s.verdict)).toEqual(['PASS', 'ERROR', 'ERROR', 'ERROR']);
     expect(ctx.events.at(-1)).toMatchObject({ type: 'monitor.verdict', verdict: 'ERROR' });
-    expect(logs).toContain('monitor: metrics unavailable (1/3): connection refused');
+    expect(logs).toContain('monitor: metrics from http://app.test/metrics unavailable (1/3): connection refused');
   });
 
   it('recovers from a single unreadable reading', async () => {

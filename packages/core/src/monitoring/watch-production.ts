@@ -8,6 +8,7 @@ import type { MonitorSample, MonitorVerdictValue } from '../events.js';
 import { judge, type Judgement } from './judge.js';
 import type { MetricSource, WindowStats } from './metric-source.js';
 import { sleepUntil } from './sleep-until.js';
+import { shownUrl } from '../shown-url.js';
 
 export interface WatchProductionInput {
   config: MonitoringConfig;
@@ -77,9 +78,10 @@ export async function watchProduction(input: WatchProductionInput): Promise<Watc
       const sample = errorSample(baseline, config, ctx.clock.now(), windowEndsAt);
       samples.push(sample);
       ctx.emit({ type: 'monitor.sample', sample });
-      input.log(`monitor: metrics unavailable (${sourceErrors}/${maxSourceErrors}): ${message}`, 'warn');
+      // name the source: the baseline was read from it, so this is the place to look
+      input.log(`monitor: metrics from ${shownUrl(config.source.url)} unavailable (${sourceErrors}/${maxSourceErrors}): ${message}`, 'warn');
       if (sourceErrors >= maxSourceErrors) {
-        return finish('ERROR', `metrics unavailable ${sourceErrors} times in a row: ${message}`);
+        return finish('ERROR', `metrics from ${shownUrl(config.source.url)} unavailable ${sourceErrors} times in a row: ${message}`);
       }
     }
     if (ctx.clock.now().getTime() >= windowEndsAt.getTime()) return finish(...finalVerdict(last));

@@ -6,6 +6,7 @@ import { watchProduction } from '../../monitoring/watch-production.js';
 import type { MonitorSample } from '../../events.js';
 import { ShipgateError } from '../../errors.js';
 import type { ReleaseRun } from '../release-run.js';
+import { shownUrl } from '../../shown-url.js';
 
 export interface PreparedMonitoring {
   source: MetricSource;
@@ -19,7 +20,7 @@ export async function prepareMonitoring(run: ReleaseRun): Promise<PreparedMonito
   const config = run.config.monitoring;
   const source = createMetricSource(run.ctx, config.source);
   const until = new Date(run.ctx.clock.now().getTime() + (source.keepsHistory ? 0 : config.baselineSeconds * 1000));
-  if (!source.keepsHistory) run.log('deploy', `measuring the baseline from ${config.source.url} for ${config.baselineSeconds} s (until ${until.toISOString()}) before deploying`);
+  if (!source.keepsHistory) run.log('deploy', `measuring the baseline from ${shownUrl(config.source.url)} for ${config.baselineSeconds} s (until ${until.toISOString()}) before deploying`);
   const baseline = await measureBaseline({
     ctx: run.ctx,
     source,
