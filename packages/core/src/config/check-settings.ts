@@ -93,7 +93,10 @@ function readPattern(f: YamlField): string | undefined {
   try {
     new RegExp(pattern);
   } catch (error) {
-    f.fail(`invalid regular expression: ${(error as Error).message}`);
+    f.fail(
+      `invalid regular expression: ${(error as Error).message}`,
+      "write a JavaScript regular expression: a backslash before ( ) [ ] { } . * + ? matches it literally (in YAML, single quotes keep the backslash: '\\(ok\\)')",
+    );
   }
   return pattern;
 }

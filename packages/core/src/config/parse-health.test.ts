@@ -109,6 +109,10 @@ describe('health checks: http settings', () => {
     );
     expect(firstLine('    - { name: a, url: "http://a/", expectStatus: "299-200" }\n')).toMatch(/expectStatus: expected an HTTP status/);
     expect(firstLine('    - { name: a, url: "http://a/", bodyMatches: "(" }\n')).toMatch(/bodyMatches: invalid regular expression/);
+    // and says what to do
+    expect(() => checksOf('    - { name: a, url: "http://a/", bodyMatches: "(" }\n')).toThrow(
+      expect.objectContaining({ hint: expect.stringContaining('a backslash before ( ) [ ] { } . * + ? matches it literally') }),
+    );
   });
 });
 
