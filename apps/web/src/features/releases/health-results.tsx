@@ -2,6 +2,7 @@
 import type { HealthResult } from '../../api/types';
 import { Empty } from '../../ui/query-state';
 import { StatusBadge } from '../../ui/status-badge';
+import { ScrollTable } from '../../ui/scroll-table';
 
 export function HealthResults({ results }: { results: HealthResult[] }) {
   const latest = new Map<string, HealthResult>();
@@ -12,36 +13,22 @@ export function HealthResults({ results }: { results: HealthResult[] }) {
       {latest.size === 0 ? (
         <Empty>No health results yet.</Empty>
       ) : (
-        <div className="table-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>Check</th>
-                <th>Result</th>
-                <th>Observed</th>
-                <th>Latency</th>
-                <th>Attempt</th>
-                <th>After</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...latest.values()].map((r) => (
-                <tr key={`${r.phase}:${r.check}`}>
-                  <td>
-                    {r.check} <span className="muted">({r.severity})</span>
-                  </td>
-                  <td>
-                    <StatusBadge status={r.outcome} /> {!r.final && <span className="muted">retrying</span>}
-                  </td>
-                  <td title={r.detail}>{r.observed}</td>
-                  <td>{r.latencyMs === null ? '—' : `${Math.round(r.latencyMs)} ms`}</td>
-                  <td>{r.attempt}</td>
-                  <td>{r.phase}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable columns={['Check', 'Result', 'Observed', 'Latency', 'Attempt', 'After']}>
+          {[...latest.values()].map((r) => (
+            <tr key={`${r.phase}:${r.check}`}>
+              <td>
+                {r.check} <span className="muted">({r.severity})</span>
+              </td>
+              <td>
+                <StatusBadge status={r.outcome} /> {!r.final && <span className="muted">retrying</span>}
+              </td>
+              <td title={r.detail}>{r.observed}</td>
+              <td>{r.latencyMs === null ? '—' : `${Math.round(r.latencyMs)} ms`}</td>
+              <td>{r.attempt}</td>
+              <td>{r.phase}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
     </section>
   );

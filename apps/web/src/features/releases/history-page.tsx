@@ -7,6 +7,7 @@ import { durationBetween, formatTime } from '../../ui/format';
 import { Empty, ErrorState, Loading } from '../../ui/query-state';
 import { StatusBadge } from '../../ui/status-badge';
 import { filtersFromSearch, searchFromFilters, STATUSES } from './history-filters';
+import { ScrollTable } from '../../ui/scroll-table';
 
 export function HistoryPage() {
   const search = useSearch();
@@ -60,37 +61,23 @@ export function HistoryPage() {
           </Empty>
         ))}
       {items.length > 0 && (
-        <div className="table-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>Release</th>
-                <th>Project</th>
-                <th>Outcome</th>
-                <th>Actor</th>
-                <th>Started</th>
-                <th>Duration</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link href={`/releases/${r.id}`}>{r.version ?? r.id}</Link>
-                    {r.dryRun && <span className="muted"> (dry run)</span>}
-                  </td>
-                  <td>{r.projectId}</td>
-                  <td>
-                    <StatusBadge status={r.status} />
-                  </td>
-                  <td>{r.actor}</td>
-                  <td>{formatTime(r.startedAt ?? r.createdAt)}</td>
-                  <td>{durationBetween(r.startedAt ?? r.createdAt, r.finishedAt, Date.now())}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable columns={['Release', 'Project', 'Outcome', 'Actor', 'Started', 'Duration']}>
+          {items.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link href={`/releases/${r.id}`}>{r.version ?? r.id}</Link>
+                {r.dryRun && <span className="muted"> (dry run)</span>}
+              </td>
+              <td>{r.projectId}</td>
+              <td>
+                <StatusBadge status={r.status} />
+              </td>
+              <td>{r.actor}</td>
+              <td>{formatTime(r.startedAt ?? r.createdAt)}</td>
+              <td>{durationBetween(r.startedAt ?? r.createdAt, r.finishedAt, Date.now())}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
       {history.hasNextPage && (
         <button type="button" onClick={() => void history.fetchNextPage()} disabled={history.isFetchingNextPage}>

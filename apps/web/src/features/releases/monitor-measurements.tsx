@@ -3,6 +3,7 @@
 // words and with an icon.
 import type { MonitorSample } from '../../api/types';
 import { limitText, msText, percentText, ppText, ratioText } from './monitor-numbers';
+import { ScrollTable } from '../../ui/scroll-table';
 
 function Position({ value, limit }: { value: number | null; limit: number | null }) {
   if (value === null || limit === null) return <span className="muted">—</span>;
@@ -17,58 +18,68 @@ function Position({ value, limit }: { value: number | null; limit: number | null
   );
 }
 
+/** One measured quantity: now, before the deploy, its limit, the change with its interval, where it stands. */
+function MeasurementRow(props: {
+  id: string;
+  name: string;
+  text: (value: number | null) => string;
+  now: number | null;
+  before: number | null;
+  limit: number | null;
+  limitNote: string;
+  change: string | null | undefined;
+}) {
+  const { text } = props;
+  return (
+    <tr data-measurement={props.id}>
+      <th scope="row">{props.name}</th>
+      <td>{text(props.now)}</td>
+      <td>{text(props.before)}</td>
+      <td>
+        {text(props.limit)} <span className="muted">({props.limitNote})</span>
+      </td>
+      <td>{props.change || '—'}</td>
+      <td>
+        <Position value={props.now} limit={props.limit} />
+      </td>
+    </tr>
+  );
+}
+
 export function MonitorMeasurements({ sample }: { sample: MonitorSample }) {
   const { baseline, current, thresholds, errorRateDiff, latencyRatio } = sample;
   const errorLimit = baseline.errorRate === null ? null : baseline.errorRate + thresholds.errorRateIncrease / 100;
   const latencyLimit = baseline.p95Ms === null ? null : baseline.p95Ms * (1 + thresholds.latencyDegradation);
   return (
-    <div className="table-scroll">
-      <table className="table measurements" aria-label="Latest measurements">
-        <thead>
-          <tr>
-            <th scope="col">Measurement</th>
-            <th scope="col">Now</th>
-            <th scope="col">Before the deploy</th>
-            <th scope="col">Limit</th>
-            <th scope="col">Change (95% interval)</th>
-            <th scope="col">Where it stands</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr data-measurement="error-rate">
-            <th scope="row">Error rate</th>
-            <td>{percentText(current.errorRate)}</td>
-            <td>{percentText(baseline.errorRate)}</td>
-            <td>
-              {percentText(errorLimit)} <span className="muted">(baseline +{limitText(thresholds.errorRateIncrease)} pp)</span>
-            </td>
-            <td>{errorRateDiff ? `${ppText(errorRateDiff.estimate)} (${ppText(errorRateDiff.lower)} to ${ppText(errorRateDiff.upper)})` : '—'}</td>
-            <td>
-              <Position value={current.errorRate} limit={errorLimit} />
-            </td>
-          </tr>
-          <tr data-measurement="p95-latency">
-            <th scope="row">p95 latency</th>
-            <td>{msText(current.p95Ms)}</td>
-            <td>{msText(baseline.p95Ms)}</td>
-            <td>
-              {msText(latencyLimit)} <span className="muted">(baseline +{limitText(thresholds.latencyDegradation * 100)}%)</span>
-            </td>
-            <td>{latencyRatio ? `${ratioText(latencyRatio.estimate)} (${ratioText(latencyRatio.lower)} to ${ratioText(latencyRatio.upper)})` : '—'}</td>
-            <td>
-              <Position value={current.p95Ms} limit={latencyLimit} />
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">Requests</th>
-            <td>{current.requests}</td>
-            <td>{baseline.requests}</td>
-            <td colSpan={3} className="muted">
-              an error rate above {limitText(thresholds.errorRateCeiling * 100)}% is an outage and rolls back at once
-            </td>
-          </tr>
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable columns={['Measurement', 'Now', 'Before the deploy', 'Limit', 'Change (95% interval)', 'Where it stands']} label="Latest measurements" className="measurements">
+      <MeasurementRow
+        id="error-rate"
+        name="Error rate"
+        text={percentText}
+        now={current.errorRate}
+        before={baseline.errorRate}
+        limit={errorLimit}
+        limitNote={`baseline +${limitText(thresholds.errorRateIncrease)} pp`}
+        change={errorRateDiff && `${ppText(errorRateDiff.estimate)} (${ppText(errorRateDiff.lower)} to ${ppText(errorRateDiff.upper)})`}
+      />
+      <MeasurementRow
+        id="p95-latency"
+        name="p95 latency"
+        text={msText}
+        now={current.p95Ms}
+        before={baseline.p95Ms}
+        limit={latencyLimit}
+        limitNote={`baseline +${limitText(thresholds.latencyDegradation * 100)}%`}
+        change={latencyRatio && `${ratioText(latencyRatio.estimate)} (${ratioText(latencyRatio.lower)} to ${ratioText(latencyRatio.upper)})`}
+      />
+      <tr>
+        <th scope="row">Requests</th>
+        <td>{current.requests}</td>
+        <td>{baseline.requests}</td>
+        <td colSpan={3} className="muted">
+          an error rate above {limitText(thresholds.errorRateCeiling * 100)}% is an outage and rolls back at once
+        </td>
+      </tr>
+    </ScrollTable>
   );
 }
