@@ -1,6 +1,6 @@
 // resume, cancel and rollback of an existing release (CONTRACT §4). Each first moves the
 // release's status in the database (which refuses a second active release), then runs.
-import { loadConfig, type CoreContext } from '@shipgate/core';
+import { deployProviderFor, loadConfig, type CoreContext } from '@shipgate/core';
 import { HttpError, notFound } from '../http-error.js';
 import { isUniqueViolation, type ReleaseRecord } from '../repositories/release-repository.js';
 import type { Services } from '../services.js';
@@ -98,14 +98,13 @@ export async function rollbackRelease(svc: Services, id: string): Promise<Releas
 }
 
 /**
- * A command deploy without deploy.rollbackCommand cannot be rolled back by Shipgate: refuse
- * before anything moves, so the release keeps its status (it would end "failed" otherwise,
- * with production untouched). A config that cannot be read here is judged by the run itself.
+ * A deploy configuration that cannot roll back (a command deploy without rollbackCommand) is
+ * refused before anything moves, so the release keeps its status (it would end "failed"
+ * otherwise, with production untouched). A config that cannot be read here is judged by the run.
  */
 async function assertRollbackConfigured(svc: Services, dir: string): Promise<void> {
   const ctx = svc.engine.createContext({ emit: () => {} });
   const config = await loadConfig(ctx.fs, dir).catch(() => null);
-  if (config?.deploy.provider === 'command' && !config.deploy.rollbackCommand) {
-    throw new HttpError(409, 'not_rollbackable', 'this project deploys with a command and has no deploy.rollbackCommand, so Shipgate cannot roll it back: add deploy.rollbackCommand to .shipgate.yaml (it gets SHIPGATE_ROLLBACK_TO), or roll back by hand');
-  }
+  const refusal = config && deployProviderFor(config.deploy.provider).cannotRollBack?.(config.deploy);
+  if (refusal) throw new HttpError(409, 'not_rollbackable', `${refusal.message}: ${refusal.hint ?? 'roll back by hand'}`);
 }

@@ -17,16 +17,19 @@ export const commandProvider: DeployProvider = {
     await runStep(input, config.command, env, 'DEPLOY_FAILED', 'deploy command');
     return { detail: `deploy command succeeded for ${input.release.tag}`, ...(await report(input, config, env)) };
   },
+  cannotRollBack(config) {
+    if (config.provider !== 'command' || config.rollbackCommand) return null;
+    return new ShipgateError('ROLLBACK_FAILED', 'no deploy.rollbackCommand is configured, so Shipgate cannot put a release back', {
+      field: 'deploy.rollbackCommand',
+      hint: 'add deploy.rollbackCommand to .shipgate.yaml (it receives SHIPGATE_ROLLBACK_TO), or roll back by hand',
+    });
+  },
   async rollback(input) {
     const config = commandConfig(input);
-    if (!config.rollbackCommand) {
-      throw new ShipgateError('ROLLBACK_FAILED', `no rollback command is configured, so ${input.to.tag} cannot be put back`, {
-        field: 'deploy.rollbackCommand',
-        hint: 'configure deploy.rollbackCommand (it receives SHIPGATE_ROLLBACK_TO), or roll back by hand',
-      });
-    }
+    const refusal = commandProvider.cannotRollBack!(config);
+    if (refusal) throw refusal;
     const env = { ...releaseEnv(input.to, input.release.version), SHIPGATE_ROLLBACK_TO: input.to.version };
-    await runStep(input, config.rollbackCommand, env, 'ROLLBACK_FAILED', 'rollback command');
+    await runStep(input, config.rollbackCommand!, env, 'ROLLBACK_FAILED', 'rollback command');
     return { detail: `rollback command restored ${input.to.tag}`, ...(await report(input, config, env)) };
   },
 };

@@ -2,6 +2,7 @@
 // `deploy.provider` from the registry in deploy-providers.ts.
 import type { DeployConfig } from '../config/config-types.js';
 import type { CoreContext } from '../context.js';
+import type { ShipgateError } from '../errors.js';
 
 export interface ReleaseTarget {
   version: string;
@@ -43,4 +44,9 @@ export interface DeployProvider {
   deploy(input: DeployInput): Promise<DeployResult>;
   /** Puts `to` back into production (to.commit is the exact commit recorded before). */
   rollback(input: DeployInput & { to: ReleaseTarget }): Promise<DeployResult>;
+  /**
+   * Why this configuration cannot roll back at all (null or absent: it can), so a caller can
+   * refuse before anything moves; rollback() throws the same error.
+   */
+  cannotRollBack?(config: DeployConfig): ShipgateError | null;
 }
