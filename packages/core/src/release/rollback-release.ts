@@ -14,7 +14,7 @@ import { openRepository, type Repository } from '../git/repository.js';
 import { runHealthChecks } from '../health/index.js';
 import { findSpec, writeBackRollback } from '../specflow/index.js';
 import { releasedTags } from './released-tags.js';
-import { rolledBackTags } from './rolled-back-tags.js';
+import { rolledBackTags, tagName } from './rolled-back-tags.js';
 import type { ReleaseOutcome } from './release-outcome.js';
 
 export interface RollbackReleaseInput {
@@ -76,13 +76,13 @@ export async function rollbackRelease(input: RollbackReleaseInput): Promise<Rele
 /** The preferred release when it is on the remote and was never rolled back, else null (the default rule picks). */
 function preferredTarget(tags: ReleaseTarget[], preferred: string | undefined, prefix: string, rolledBack: ReadonlySet<string>): ReleaseTarget | null {
   if (!preferred) return null;
-  const wanted = preferred.startsWith(prefix) ? preferred : `${prefix}${preferred}`;
+  const wanted = tagName(preferred, prefix);
   return rolledBack.has(wanted) ? null : (tags.find((t) => t.tag === wanted) ?? null);
 }
 
 function pickTarget(tags: ReleaseTarget[], current: ReleaseTarget | null, to: string | undefined, prefix: string, rolledBack: ReadonlySet<string>): ReleaseTarget {
   if (to) {
-    const wanted = to.startsWith(prefix) ? to : `${prefix}${to}`;
+    const wanted = tagName(to, prefix);
     const found = tags.find((t) => t.tag === wanted);
     if (!found) throw new ShipgateError('USAGE', `no released tag ${wanted} on the remote`, { field: '--to', hint: `released: ${tags.slice(0, 8).map((t) => t.tag).join(', ') || 'none'}` });
     return found;

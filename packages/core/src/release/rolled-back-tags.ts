@@ -13,8 +13,12 @@ export async function rolledBackTags(repo: Repository, prefix: string): Promise<
   const tags = new Set<string>();
   for (const subject of subjects.stdout.split('\n')) {
     const from = /^docs\(ship\): roll back (\S+) to /.exec(subject)?.[1];
-    if (from) tags.add(from.startsWith(prefix) ? from : `${prefix}${from}`);
+    if (from) tags.add(tagName(from, prefix));
   }
   return tags;
 }
 
+/** `2.7.0` or `v2.7.0` → the tag `v2.7.0` (for tag prefix `v`). */
+export function tagName(versionOrTag: string, prefix: string): string {
+  return versionOrTag.startsWith(prefix) ? versionOrTag : `${prefix}${versionOrTag}`;
+}
