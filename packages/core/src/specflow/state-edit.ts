@@ -1,7 +1,7 @@
 // Surgical edits of state.yaml through yaml's Document API: every other field, comment,
 // quote style and key order stays; output keeps the file's indentation style, and every line
 // the edit did not touch keeps its exact text and line ending.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, YAMLMap, YAMLSeq, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, YAMLMap, YAMLSeq, type Document, type Node } from 'yaml';
 import { ShipgateError } from '../errors.js';
 import { keepOriginalLines } from './keep-original-lines.js';
 import type { FieldPath } from './state-spellings.js';
@@ -44,7 +44,10 @@ export function editState(text: string, file = 'state.yaml'): StateEditor {
       } else if (isMap(node)) {
         current = node;
       } else {
-        refuse(`cannot update: ${path.slice(0, index + 1).join('.')} is not a map`, node, path.slice(0, index + 1).join('.'));
+        const field = path.slice(0, index + 1).join('.');
+        // the gates read through aliases; a write-back must not change what other places share
+        const alias = isAlias(node) ? ` but an alias (*${node.source}): Shipgate does not edit a shared anchor; write ${field} out as its own map` : '';
+        refuse(`cannot update: ${field} is not a map${alias}`, node, field);
       }
     });
     return current;

@@ -130,6 +130,11 @@ describe('writeBackRelease on other shapes', () => {
     expect(writeBackRelease(text, release)).toContain('  completed_phases:\n  - spec\n  - ship:ship-prod\n');
   });
 
+  it('refuses to edit a shared YAML anchor through an alias, and says what to write instead', () => {
+    const text = 'shared: &prod {deployed: false}\ndeployment:\n  production: *prod\n';
+    expect(() => writeBackRelease(text, release)).toThrow(/deployment\.production is not a map but an alias \(\*prod\): .* write deployment\.production out as its own map/);
+  });
+
   it('refuses to overwrite a field that is not a map, naming it', () => {
     try {
       writeBackRelease('deployment: none\n', { ...release, file: 'specs/001-x/state.yaml' });
