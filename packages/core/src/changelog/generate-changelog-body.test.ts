@@ -40,9 +40,13 @@ describe('generateChangelogBody', () => {
       commit('1111111', 'feat: kept'),
       commit('2222222', 'feat: dropped'),
       commit('3333333', `Revert "feat: dropped"\n\nThis reverts commit ${'2222222'.padEnd(40, '0')}.`),
-      commit('4444444', 'revert: feat: kept again?'),
     ]);
     expect(body).toBe('### Added\n\n- kept (1111111)\n');
+  });
+
+  it('lists a revert of work released earlier under Changed', () => {
+    const body = generateChangelogBody([commit('1111111', 'feat: kept'), commit('4444444', 'revert: feat: released in 2.5')]);
+    expect(body).toBe('### Added\n\n- kept (1111111)\n\n### Changed\n\n- Reverted: feat: released in 2.5 (4444444)\n');
   });
 
   it('is empty when nothing releases', () => {

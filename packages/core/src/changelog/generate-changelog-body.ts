@@ -1,15 +1,16 @@
 // Keep a Changelog entries from conventional commits, for a release whose Unreleased
-// section is empty: feat → Added, fix → Fixed, perf and breaking changes → Changed.
-import { classifyCommits, type ClassifiedCommit, type CommitInput } from '../version/analyze-commits.js';
+// section is empty: feat → Added, fix → Fixed, perf, breaking changes and reverts of released
+// work → Changed.
+import { classifyCommits, type ClassifiedCommit, type CommitInput, type ReleasedCommits } from '../version/analyze-commits.js';
 import { shortSha } from '../version/bump.js';
 
 type Section = 'Added' | 'Changed' | 'Fixed';
 const ORDER: Section[] = ['Added', 'Changed', 'Fixed']; // Keep a Changelog's order
 
 /** `### Added\n\n- **scope:** subject (abc1234)\n…`, oldest first; '' when nothing releases. */
-export function generateChangelogBody(commits: readonly CommitInput[]): string {
+export function generateChangelogBody(commits: readonly CommitInput[], released?: ReleasedCommits): string {
   const entries = new Map<Section, string[]>(ORDER.map((s) => [s, []]));
-  for (const commit of classifyCommits(commits)) {
+  for (const commit of classifyCommits(commits, released)) {
     const section = sectionOf(commit);
     if (section) entries.get(section)?.push(entryOf(commit));
   }
@@ -28,6 +29,7 @@ function sectionOf(commit: ClassifiedCommit): Section | null {
 function entryOf(commit: ClassifiedCommit): string {
   const parsed = commit.parsed;
   if (!parsed) return '';
+  if (commit.revertsReleased) return `- Reverted: ${commit.revertsReleased.header} (${shortSha(commit.sha)})`;
   const breaking = parsed.breaking ? '**BREAKING** ' : '';
   const scope = parsed.scope ? `**${parsed.scope}:** ` : '';
   const note = parsed.breakingNote && parsed.breakingNote !== parsed.subject ? `: ${firstLine(parsed.breakingNote)}` : '';

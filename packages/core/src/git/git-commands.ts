@@ -28,6 +28,7 @@ export const gitCommands = {
     'log', '--reverse', '--format=%H%x1f%P%x1f%B%x1e', since ? `${since}..HEAD` : 'HEAD',
   ],
   subject: (ref: string) => ['log', '-1', '--format=%s', ref],
+  message: (ref: string) => ['log', '-1', '--format=%B', ref],
   committedAt: (ref: string) => ['log', '-1', '--format=%cI', ref],
   /** The subjects of HEAD's last `count` commits, newest first. */
   recentSubjects: (count: number) => ['log', `-${count}`, '--format=%s', 'HEAD'],

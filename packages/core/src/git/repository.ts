@@ -31,6 +31,8 @@ export interface Repository {
   latestVersionTag(prefix: string): Promise<VersionTag | null>;
   commitsSince(ref: string | null): Promise<CommitInfo[]>;
   subject(ref: string): Promise<string>;
+  /** The whole message of one commit. */
+  message(ref: string): Promise<string>;
   isAncestor(ancestor: string, descendant: string): Promise<boolean>;
   /** Every ref on the remote: ref name → sha (annotated tags also as `name^{}` → commit). */
   remoteRefs(): Promise<Map<string, string>>;
@@ -93,6 +95,7 @@ export function openRepository(ctx: CoreContext, dir: string, remote: string): R
         });
     },
     subject: (ref) => git.run(cmd.subject(ref)),
+    message: (ref) => git.run(cmd.message(ref)),
     async isAncestor(ancestor, descendant) {
       return (await git.try(cmd.isAncestor(ancestor, descendant))).code === 0;
     },

@@ -7,7 +7,7 @@ import type { CoreContext } from '../context.js';
 import { isShipgateError, ShipgateError } from '../errors.js';
 import type { Repository } from '../git/repository.js';
 import type { ReleaseJournal } from '../release/journal.js';
-import { analyzeCommits, decideVersion, readVersion } from '../version/index.js';
+import { analyzeCommits, decideVersion, readVersion, revertedShasOutside, type ReleasedCommits } from '../version/index.js';
 import type { Bump, BumpReason, ReleasePlan } from './plan-types.js';
 
 export interface VersionPlan {
@@ -51,7 +51,8 @@ export async function planVersion({ ctx, repo, config, bump, resume }: VersionPl
   const current = await readCurrentVersion(ctx, repo.dir, config.version.files);
   const lastTag = await repo.latestVersionTag(prefix);
   const commits = (await repo.commitsSince(lastTag?.tag ?? null)).filter((c) => c.parents.length < 2);
-  const commitBump = analyzeCommits(commits);
+  const released = await releasedCommits(repo, lastTag?.tag ?? null, revertedShasOutside(commits));
+  const commitBump = analyzeCommits(commits, released);
   const warnings: string[] = [];
   const blockers: string[] = [];
   if (lastTag && lastTag.version !== current) {
@@ -81,7 +82,7 @@ export async function planVersion({ ctx, repo, config, bump, resume }: VersionPl
         ' (add a CHANGELOG entry or a conventional commit; to release anyway, force a bump: CLI --bump patch, API { "bump": "patch" })',
     );
   }
-  const changelog = hasWrittenEntries(unreleased) ? unreleased : decision.next ? generateChangelogBody(commits) : '';
+  const changelog = hasWrittenEntries(unreleased) ? unreleased : decision.next ? generateChangelogBody(commits, released) : '';
   return {
     currentVersion: current,
     nextVersion: decision.next,
@@ -94,6 +95,16 @@ export async function planVersion({ ctx, repo, config, bump, resume }: VersionPl
     blockers,
     warnings,
   };
+}
+
+/** For reverts of commits outside the range: each one's message when the last tag contains it, else null. */
+async function releasedCommits(repo: Repository, lastTag: string | null, shas: string[]): Promise<ReleasedCommits> {
+  const released = new Map<string, string | null>();
+  for (const sha of shas) {
+    const message = lastTag && (await repo.isAncestor(sha, lastTag)) ? await repo.message(sha) : null;
+    released.set(sha, message);
+  }
+  return released;
 }
 
 /** The first version file is the source of truth; the others must agree with it. */

@@ -30,7 +30,7 @@ describe('analyzeCommits', () => {
   it('gives major for either breaking footer spelling, even on a type that releases nothing', () => {
     expect(analyzeCommits([commit('chore: bump node\n\nBREAKING CHANGE: node 20 required')]).bump).toBe('major');
     expect(analyzeCommits([commit('docs: x\n\nBREAKING-CHANGE: removed the old guide URL')]).bump).toBe('major');
-    expect(analyzeCommits([commit('refactor: y\n\nBREAKING-CHANGE: z')]).reasons[0]?.note).toBe('breaking change (BREAKING CHANGE footer) → major');
+    expect(analyzeCommits([commit('refactor: y\n\nBREAKING-CHANGE: z')]).reasons[0]?.note).toBe('breaking change (BREAKING CHANGE note) → major');
   });
 
   it('releases nothing for chore, docs, ci and friends, saying why', () => {
@@ -89,7 +89,42 @@ describe('analyzeCommits', () => {
     const feat = commit('feat: export');
     const result = analyzeCommits([feat, commit('Revert "feat: export"\n\nThis reverts commit 0000000aaaaaaaa.')]);
     expect(result.bump).toBe('minor');
-    expect(result.reasons[1]?.note).toBe('revert of a commit outside this release: releases nothing');
+    expect(result.reasons[1]).toMatchObject({ bump: 'patch', note: 'reverts 0000000 (feat), released earlier → patch' });
+  });
+
+  it('releases "feat: x\\n\\nBREAKING CHANGE: y\\n\\nmore text" as a major (it was a minor)', () => {
+    const result = analyzeCommits([commit('fix: a'), commit('feat: x\n\nBREAKING CHANGE: y\n\nmore text')]);
+    expect(result.bump).toBe('major');
+    expect(result.reasons[1]?.note).toBe('breaking change (BREAKING CHANGE note) → major');
+  });
+
+  it('makes a revert of a fix released earlier a patch (it was "nothing to release"), by the sha git knows', () => {
+    // semantic-release/commit-analyzer v10.0.3 is exactly this commit
+    const revert = commit('Revert "fix(deps): update dependency conventional-commits-parser to v5 (#501)"\n\nThis reverts commit 91cf4d5a82052b6ea52e0f9f7d4faed7a80460e1.\n');
+    const released = new Map([['91cf4d5a82052b6ea52e0f9f7d4faed7a80460e1', 'fix(deps): update dependency conventional-commits-parser to v5 (#501)']]);
+    const result = analyzeCommits([commit('chore(deps): lock file maintenance'), revert], released);
+    expect(result.bump).toBe('patch');
+    expect(result.reasons[1]).toMatchObject({ bump: 'patch', note: 'reverts 91cf4d5 (fix), released earlier → patch' });
+  });
+
+  it('trusts git over the quoted header: a sha that was never released, or a released chore, releases nothing', () => {
+    const revert = commit('Revert "feat: export"\n\nThis reverts commit abcdef1234567.');
+    expect(analyzeCommits([revert], new Map([['abcdef1234567', null]])).bump).toBeNull();
+    expect(analyzeCommits([revert], new Map([['abcdef1234567', 'chore: export script']])).bump).toBeNull();
+    expect(analyzeCommits([revert], new Map([['abcdef1234567', 'perf: export']])).bump).toBe('patch');
+  });
+
+  it('makes a conventional "revert: feat: x" of earlier work a patch, and a revert of a released chore nothing', () => {
+    expect(analyzeCommits([commit('revert: feat(api): export')]).reasons[0]).toMatchObject({ bump: 'patch', note: 'reverts "feat(api): export", released earlier → patch' });
+    const chore = analyzeCommits([commit('Revert "chore: tidy"')]);
+    expect(chore.bump).toBeNull();
+    expect(chore.reasons[0]?.note).toBe('revert of a commit outside this release that released nothing: releases nothing');
+  });
+
+  it('cancels a revert of released work that is itself reverted in the range', () => {
+    const revert = commit('Revert "fix: a"');
+    const result = analyzeCommits([revert, commit(`Revert "Revert "fix: a""\n\nThis reverts commit ${revert.sha}.`)]);
+    expect(result.bump).toBeNull();
   });
 
   it('restores a commit whose revert was reverted (git "Revert "Revert …"")', () => {

@@ -1,5 +1,6 @@
 // What the commits since the last version tag release (CONTRACT §3.2): feat → minor,
-// fix/perf → patch, breaking → major, a revert cancels what it reverts.
+// fix/perf → patch, breaking → major, a revert cancels what it reverts when both are in the
+// range, and a revert of a feat/fix/perf released earlier is itself a patch.
 import type { Bump, BumpReason } from '../plan/plan-types.js';
 import { maxBump, shortSha } from './bump.js';
 import { parseConventionalCommit, type ConventionalCommit } from './conventional-commit.js';
@@ -22,26 +23,48 @@ export interface ClassifiedCommit extends CommitInput {
   revertedBy: number | null;
   /** For a revert: indexes of the commits in the range it reverts. */
   targets: number[];
+  /** For a revert of nothing in the range: the released commit it takes back, when that released something. */
+  revertsReleased: { sha: string | null; header: string; type: string } | null;
 }
+
+/**
+ * What the caller knows about commits before the range, by sha (lower case): their message
+ * when they were released (an ancestor of the last tag), null when they were not. A sha it
+ * does not know falls back to the header quoted in the revert's subject.
+ */
+export type ReleasedCommits = ReadonlyMap<string, string | null>;
 
 const TYPE_BUMPS: Record<string, Bump> = { feat: 'minor', fix: 'patch', perf: 'patch' };
 
 /** Parses every commit (oldest first) and settles reverts, including reverts of reverts. */
-export function classifyCommits(commits: readonly CommitInput[]): ClassifiedCommit[] {
+export function classifyCommits(commits: readonly CommitInput[], released: ReleasedCommits = new Map()): ClassifiedCommit[] {
   const classified = commits.map((c): ClassifiedCommit => {
     const parsed = parseConventionalCommit(c.message);
-    return { ...c, parsed, bump: ownBump(parsed), revertedBy: null, targets: [] };
+    return { ...c, parsed, bump: ownBump(parsed), revertedBy: null, targets: [], revertsReleased: null };
   });
   classified.forEach((commit, index) => {
     if (!commit.parsed?.revertOf) return;
     commit.targets = findTargets(classified, index);
+    if (!commit.targets.length) {
+      commit.revertsReleased = releasedTarget(commit.parsed.revertOf, released);
+      if (commit.revertsReleased) commit.bump = 'patch';
+    }
     setEffective(classified, index, true);
   });
   return classified;
 }
 
-export function analyzeCommits(commits: readonly CommitInput[]): CommitAnalysis {
-  const classified = classifyCommits(commits);
+/** The shas that reverts in the range name but that are not in the range: ask git about these. */
+export function revertedShasOutside(commits: readonly CommitInput[]): string[] {
+  const shas = new Set<string>();
+  for (const commit of classifyCommits(commits)) {
+    if (commit.parsed?.revertOf && !commit.targets.length) for (const sha of commit.parsed.revertOf.shas) shas.add(sha);
+  }
+  return [...shas];
+}
+
+export function analyzeCommits(commits: readonly CommitInput[], released: ReleasedCommits = new Map()): CommitAnalysis {
+  const classified = classifyCommits(commits, released);
   let bump: Bump | null = null;
   const reasons = classified.map((commit) => {
     const reason = reasonFor(classified, commit);
@@ -77,6 +100,23 @@ function findTargets(commits: ClassifiedCommit[], index: number): number[] {
   return found ? [found.i] : [];
 }
 
+/** A revert of earlier work releases a patch when that work was a feat, fix, perf or breaking change. */
+function releasedTarget(revertOf: NonNullable<ConventionalCommit['revertOf']>, released: ReleasedCommits): ClassifiedCommit['revertsReleased'] {
+  for (const sha of revertOf.shas) {
+    const known = [...released].find(([key]) => sameSha(key, sha));
+    if (!known) continue;
+    const message = known[1];
+    if (message === null) return null; // git says it was never released
+    const parsed = parseConventionalCommit(message);
+    if (parsed?.revertOf) return null; // re-applying something: what it brings back was decided before
+    return ownBump(parsed) ? { sha, header: parsed?.header ?? '', type: parsed?.type ?? '' } : null;
+  }
+  if (!revertOf.header) return null;
+  const parsed = parseConventionalCommit(revertOf.header);
+  if (!parsed || parsed.revertOf || !ownBump(parsed)) return null;
+  return { sha: revertOf.shas[0] ?? null, header: parsed.header, type: parsed.type };
+}
+
 /** An effective revert cancels its targets; when a revert is itself cancelled, its targets count again. */
 function setEffective(commits: ClassifiedCommit[], index: number, effective: boolean): void {
   const revert = commits[index];
@@ -99,7 +139,12 @@ function reasonFor(commits: ClassifiedCommit[], commit: ClassifiedCommit): BumpR
   if (parsed.isMerge) return none('merge commit: ignored (the merged commits count on their own)');
   if (commit.revertedBy !== null) return none(`reverted by ${shortSha(commits[commit.revertedBy]?.sha ?? '')}`);
   if (parsed.revertOf) {
-    if (!commit.targets.length) return none('revert of a commit outside this release: releases nothing');
+    const earlier = commit.revertsReleased;
+    if (earlier && commit.bump) {
+      const which = earlier.sha ? `${shortSha(earlier.sha)} (${earlier.type})` : `"${earlier.header}"`;
+      return { bump: commit.bump, ...base, note: `reverts ${which}, released earlier → patch` };
+    }
+    if (!commit.targets.length) return none('revert of a commit outside this release that released nothing: releases nothing');
     const shas = commit.targets.map((t) => shortSha(commits[t]?.sha ?? '')).join(', ');
     return none(`reverts ${shas}: releases nothing itself`);
   }
@@ -109,8 +154,7 @@ function reasonFor(commits: ClassifiedCommit[], commit: ClassifiedCommit): BumpR
 
 function bumpNote(parsed: ConventionalCommit, bump: Bump): string {
   if (!parsed.breaking) return `${parsed.type} → ${bump}`;
-  const hasFooter = parsed.footers.some((f) => f.token === 'BREAKING CHANGE' || f.token === 'BREAKING-CHANGE');
-  return `breaking change (${hasFooter ? 'BREAKING CHANGE footer' : '"!" after the type'}) → major`;
+  return `breaking change (${parsed.breakingSource === 'note' ? 'BREAKING CHANGE note' : '"!" after the type'}) → major`;
 }
 
 function sameSha(a: string, b: string): boolean {

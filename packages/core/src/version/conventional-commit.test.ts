@@ -43,6 +43,33 @@ describe('parseConventionalCommit', () => {
     ]);
   });
 
+  it('counts a BREAKING CHANGE line wherever it stands in the body, with paragraphs after it (the issue\'s message)', () => {
+    const commit = parseConventionalCommit('feat: x\n\nBREAKING CHANGE: y\n\nmore text');
+    expect(commit).toMatchObject({ type: 'feat', breaking: true, breakingNote: 'y', breakingSource: 'note' });
+    expect(commit?.footers).toEqual([]); // "more text" is not a footer, so the note is not one either
+  });
+
+  it('reads a real multi-paragraph migration note (semantic-release/commit-analyzer fc9b28a, released as 7.0.0)', () => {
+    const message =
+      'feat: use globs instead of regexp for releases rules\n\n' +
+      'BREAKING CHANGE: Regexp are not supported anymore for property matching in the `releaseRules` option.\n\n' +
+      'Regex are replaced by [globs](https://github.com/micromatch/micromatch#matching-features). For example `/core-.*/` should be changed to `\'core-*\'`.\n';
+    expect(parseConventionalCommit(message)).toMatchObject({
+      breaking: true,
+      breakingNote: 'Regexp are not supported anymore for property matching in the `releaseRules` option.',
+    });
+  });
+
+  it('reads BREAKING-CHANGE in the middle of the body and a note that starts on the next paragraph', () => {
+    expect(parseConventionalCommit('fix: a\n\nintro\n\nBREAKING-CHANGE: old flag gone\nsee docs\n\noutro')).toMatchObject({ breaking: true, breakingNote: 'old flag gone\nsee docs' });
+    expect(parseConventionalCommit('refactor: b\n\nBREAKING CHANGE:\n\nThe config moved.\n\nMore.')).toMatchObject({ breaking: true, breakingNote: 'The config moved.' });
+  });
+
+  it('does not take BREAKING CHANGE inside a line, or in the subject of a non-conventional header, as the note', () => {
+    expect(parseConventionalCommit('fix: a\n\nthis is not a BREAKING CHANGE: really')?.breaking).toBe(false);
+    expect(parseConventionalCommit('BREAKING CHANGE: no type')).toBeNull();
+  });
+
   it('reads CRLF messages', () => {
     expect(parseConventionalCommit('feat(ui): dark mode\r\n\r\nBREAKING CHANGE: new colours\r\n')).toMatchObject({ scope: 'ui', subject: 'dark mode', breaking: true, breakingNote: 'new colours' });
   });

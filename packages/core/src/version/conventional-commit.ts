@@ -19,8 +19,10 @@ export interface ConventionalCommit {
   type: string;
   scope: string | null;
   breaking: boolean;
-  /** The BREAKING CHANGE footer text, or the subject when only `!` marked it. */
+  /** The BREAKING CHANGE note's text, or the subject when only `!` marked it. */
   breakingNote: string | null;
+  /** What marked it breaking: a `BREAKING CHANGE:` line (anywhere in the body), `!`, or nothing. */
+  breakingSource: 'note' | 'bang' | null;
   /** The description after `type(scope)!: ` (for merges and git reverts: the whole header). */
   subject: string;
   /** The first line as written. */
@@ -38,6 +40,10 @@ const GIT_REVERT = /^(?:Revert|Reapply) "(?<header>.+)"\s*$/;
 const FOOTER = /^(?<token>BREAKING CHANGE|BREAKING-CHANGE|[\w-]+)(?<sep>: | #)(?<value>.*)$/;
 const REVERTS_SHA = /This reverts commit ([0-9a-f]{7,40})/gi;
 const SHA = /^[0-9a-f]{7,40}$/i;
+// CONTRACT §3.2: the note counts wherever its line stands in the body, even with paragraphs
+// after it (real migration notes go on for paragraphs). Upper case only, as the spec says;
+// `BREAKING CHANGES:` is what the Angular preset of semantic-release also reads.
+const BREAKING_NOTE = /^BREAKING[ -]CHANGES?:[ \t]*(?<value>.*)$/;
 
 /** Parses one commit message; null when it is not a conventional commit (and not a merge or git revert). */
 export function parseConventionalCommit(message: string): ConventionalCommit | null {
@@ -47,24 +53,25 @@ export function parseConventionalCommit(message: string): ConventionalCommit | n
   const { body, footers } = splitBodyAndFooters(rest);
 
   if (MERGE.test(header)) {
-    return { type: 'merge', scope: null, breaking: false, breakingNote: null, subject: header, header, body, footers, isMerge: true };
+    return { type: 'merge', scope: null, breaking: false, breakingNote: null, breakingSource: null, subject: header, header, body, footers, isMerge: true };
   }
   const gitRevert = GIT_REVERT.exec(header);
   if (gitRevert?.groups) {
     const revertOf = { header: gitRevert.groups['header'] ?? null, shas: revertedShas(message, []) };
-    return { type: 'revert', scope: null, breaking: false, breakingNote: null, subject: header, header, body, footers, isMerge: false, revertOf };
+    return { type: 'revert', scope: null, breaking: false, breakingNote: null, breakingSource: null, subject: header, header, body, footers, isMerge: false, revertOf };
   }
   const match = HEADER.exec(header);
   if (!match?.groups) return null;
   const type = (match.groups['type'] ?? '').toLowerCase();
   const subject = (match.groups['subject'] ?? '').trim();
-  const breakingFooter = footers.find((f) => f.token === 'BREAKING CHANGE' || f.token === 'BREAKING-CHANGE');
+  const note = breakingNoteIn(rest);
   const bang = match.groups['bang'] === '!';
   const commit: ConventionalCommit = {
     type,
     scope: match.groups['scope']?.trim() || null,
-    breaking: bang || breakingFooter !== undefined,
-    breakingNote: breakingFooter?.value ?? (bang ? subject : null),
+    breaking: bang || note !== null,
+    breakingNote: note ?? (bang ? subject : null),
+    breakingSource: note !== null ? 'note' : bang ? 'bang' : null,
     subject,
     header,
     body,
@@ -76,6 +83,20 @@ export function parseConventionalCommit(message: string): ConventionalCommit | n
     commit.revertOf = { header: reverted, shas: revertedShas(message, footers) };
   }
   return commit;
+}
+
+/** The first `BREAKING CHANGE:` line of the body and the lines that continue it (up to a blank line). */
+function breakingNoteIn(lines: string[]): string | null {
+  const start = lines.findIndex((line) => BREAKING_NOTE.test(line));
+  if (start < 0) return null;
+  const text = [BREAKING_NOTE.exec(lines[start] ?? '')?.groups?.['value']?.trim() ?? ''];
+  for (const line of lines.slice(start + 1)) {
+    const blank = line.trim() === '';
+    if (blank && text.join('').trim() === '') continue; // `BREAKING CHANGE:` alone: the note is the next paragraph
+    if (blank || FOOTER.test(line)) break;
+    text.push(line);
+  }
+  return text.join('\n').trim();
 }
 
 /** The footers are the trailing paragraphs whose first line is a `Token: value` / `Token #value` line. */
