@@ -10,6 +10,7 @@ import type { Engine } from './engine.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
 import { jsonBodyPlugin } from './plugins/json-body.js';
+import { routeRegistryPlugin } from './plugins/route-registry.js';
 import { webAppPlugin } from './plugins/web-app.js';
 import { recoverReleases, stopReleases } from './releases/recover-releases.js';
 import { demoRoutes, type DemoControls } from './routes/demo-routes.js';
@@ -54,6 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false } },
   });
 
+  routeRegistryPlugin(app);
   await app.register(fastifyCookie);
   // no permessage-deflate: ws-session writes pre-built frames beside ws's synchronous sender
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024, perMessageDeflate: false } });

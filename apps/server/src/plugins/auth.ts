@@ -1,5 +1,7 @@
-// Every /api route except those marked `config: { public: true }` needs a token (bearer header,
-// the session cookie, or ?token= on the WebSocket). Viewers may only read.
+// Deny by default, decided by the route that MATCHED (never by a string test on the raw URL,
+// which the router decodes differently): every route needs a token (bearer header, the session
+// cookie, or ?token= on the WebSocket) unless its route config says `public: true`. A request no
+// route matched goes to the not-found handler (a 404 that reveals nothing). Viewers may only read.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '@shipgate/contract';
 import { sha256 } from '../auth/token-verifier.js';
@@ -31,7 +33,7 @@ export function roleOfRequest(app: FastifyInstance, request: FastifyRequest): Ro
 }
 
 async function authenticate(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  if (!request.url.startsWith('/api/') || request.routeOptions.config.public) return;
+  if (request.is404 || request.routeOptions.config.public === true) return;
   const role = roleOfRequest(this, request);
   if (role === null) {
     // say which: no credentials at all, or ones that are not (or no longer) valid
