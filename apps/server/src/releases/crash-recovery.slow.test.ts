@@ -1,53 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { git } from '../testing/git-fixture.js';
 import { makeReleaseFixture } from '../testing/release-fixture.js';
+import { freePort, startServer as startServerProcess, until } from '../testing/server-process.js';
 
-// the built CLI, as users run it (npm test builds first)
-const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 const children: ChildProcess[] = [];
 afterEach(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-
-async function startServer(options: { dataDir: string; project: string }, port: number) {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build the server first (pnpm run build)`);
-  const argv = [CLI, 'serve', '--port', String(port), '--host', '127.0.0.1', '--data-dir', options.dataDir, '--project', options.project];
-  const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SHIPGATE_TOKEN: 'crash' } });
-  children.push(child);
-  let output = '';
-  child.stdout?.on('data', (d) => (output += d));
-  child.stderr?.on('data', (d) => (output += d));
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200 && child.exitCode === null; i++) {
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) {
-      const api = (path: string, method = 'GET') => fetch(`${base}${path}`, { method, headers: { authorization: 'Bearer crash' } }).then((r) => r.json() as Promise<Record<string, unknown>>);
-      return { child, api };
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server did not start:\n${output}`);
-}
-
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
-  for (let i = 0; i < 600; i++) {
-    const value = await fn();
-    if (ok(value)) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const startServer = (options: { dataDir: string; project: string }, port: number) => startServerProcess({ ...options, port, children });
 
 describe('crash safety', () => {
   it('a server SIGKILLed during deploy comes back with the release interrupted; resume lands one commit and one tag', async () => {

@@ -3,6 +3,7 @@
 import { deployProviderFor, loadConfig, type CoreContext } from '@shipgate/core';
 import { HttpError, notFound } from '../http-error.js';
 import { isUniqueViolation, type ReleaseRecord } from '../repositories/release-repository.js';
+import type { ReleaseOutcome } from '../engine.js';
 import type { Services } from '../services.js';
 import { ReleaseTracker } from './release-tracker.js';
 import { startRun, type EngineJob } from './start-run.js';
@@ -34,8 +35,12 @@ function guarded(svc: Services, release: ReleaseRecord, moveAndStart: () => void
   return svc.releases.get(release.id) ?? release;
 }
 
-/** Syncs the release clone and plans again (the engine resumes idempotently), then runs. */
-function resumeJob(svc: Services, release: ReleaseRecord): (ctx: CoreContext) => Promise<EngineJob> {
+/**
+ * Syncs the release clone and plans again (the engine resumes idempotently), then runs. For a
+ * cancel, a plan that does not resume this release means nothing of it is pending in git:
+ * the release ends cancelled without running anything.
+ */
+function resumeJob(svc: Services, release: ReleaseRecord, options: { cancel?: boolean } = {}): (ctx: CoreContext) => Promise<EngineJob> {
   const row = project(svc, release.projectId);
   return (ctx) =>
     svc.clones.withClone(row, 'release', async (dir) => {
@@ -46,8 +51,17 @@ function resumeJob(svc: Services, release: ReleaseRecord): (ctx: CoreContext) =>
         ...(release.spec === null ? {} : { spec: release.spec }),
         ...(release.bump === null ? {} : { bump: release.bump }),
       });
-      return (runCtx) => svc.engine.runRelease({ repoDir: dir, config, plan, ctx: runCtx, monitor: release.monitor, dryRun: release.dryRun, actor: release.actor });
+      if (options.cancel && (release.dryRun || !plan.resuming || plan.tag !== release.tag)) return async (runCtx) => nothingPending(release, runCtx);
+      // a cancel never moves forward (the aborted signal stops the first step), so a gate that fails now does not keep it from undoing
+      const runPlan = options.cancel ? { ...plan, blocked: false, blockers: [] } : plan;
+      return (runCtx) => svc.engine.runRelease({ repoDir: dir, config, plan: runPlan, ctx: runCtx, monitor: release.monitor, dryRun: release.dryRun, actor: release.actor });
     });
+}
+
+function nothingPending(release: ReleaseRecord, ctx: CoreContext): ReleaseOutcome {
+  const what = release.dryRun ? 'a dry run changes nothing' : `nothing of ${release.tag ?? 'it'} is pending on the remote`;
+  ctx.emit({ type: 'release.status', status: 'cancelled', reason: `cancelled while interrupted: ${what}` });
+  return { status: 'cancelled', version: null, previousVersion: null, tag: null, commit: null, exitCode: 1, error: null, report: null, failedStep: null };
 }
 
 export function resumeRelease(svc: Services, id: string): ReleaseRecord {
@@ -66,11 +80,10 @@ export function cancelRelease(svc: Services, id: string): ReleaseRecord {
   }
   if (release.status === 'queued') return guarded(svc, release, () => new ReleaseTracker(svc, id, 'queued').moveTo('cancelled', 'cancelled before it started'));
   if (release.status !== 'interrupted') throw new HttpError(409, 'not_cancellable', `a ${release.status} release cannot be cancelled`);
-  const deployed = release.steps.some((s) => s.name === 'deploy' && s.status !== 'pending');
   const tracker = new ReleaseTracker(svc, id, release.status, release.interruptedStep);
-  if (!deployed) return guarded(svc, release, () => tracker.moveTo('cancelled', 'cancelled while interrupted, before the deploy'));
-  // the engine, resumed with an aborted signal, rolls back what was deployed
-  return guarded(svc, release, () => startRun(svc, tracker, { status: 'running', prepare: resumeJob(svc, release), cancelled: true }));
+  // an interrupted step may have happened (a push or a deploy whose answer was lost): the engine,
+  // resumed with an aborted signal, reads the remote and the deploy target and undoes what did
+  return guarded(svc, release, () => startRun(svc, tracker, { status: 'running', prepare: resumeJob(svc, release, { cancel: true }), cancelled: true }));
 }
 
 export async function rollbackRelease(svc: Services, id: string): Promise<ReleaseRecord> {

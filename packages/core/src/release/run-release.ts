@@ -11,10 +11,10 @@ import { pushedReleaseJournal } from './pushed-release-journal.js';
 import { ReleaseRun } from './release-run.js';
 import { finishWithRollback, type ReleaseOutcome, outcomeOf } from './release-outcome.js';
 import { bumpVersionStep } from './steps/bump-version-step.js';
-import { deployStep } from './steps/deploy-step.js';
+import { deployMayHaveHappened, deployStep } from './steps/deploy-step.js';
 import { healthChecksStep } from './steps/health-checks-step.js';
 import { monitorStep, prepareMonitoring, type PreparedMonitoring } from './steps/monitor-step.js';
-import { pushStep, undoLocalRelease } from './steps/push-step.js';
+import { pushStep, releasePushed, undoLocalRelease } from './steps/push-step.js';
 import { shipReportStep, writeShipRecord } from './steps/ship-report-step.js';
 import { tagStep } from './steps/tag-step.js';
 import { verifyGatesStep } from './steps/verify-gates-step.js';
@@ -82,9 +82,9 @@ function reportWarning(run: ReleaseRun, error: unknown): null {
 async function handleFailure(run: ReleaseRun, error: unknown, deployed: boolean): Promise<ReleaseOutcome> {
   const cancelled = run.isCancelled() || (isShipgateError(error) && error.code === 'CANCELLED');
   const failure = isShipgateError(error) ? error : new ShipgateError('INTERNAL', error instanceof Error ? error.message : String(error), { cause: error });
-  // a deploy that started may have changed production, even when it was cancelled halfway
-  const deployStarted = run.journal.steps.deploy !== undefined && run.journal.steps.deploy !== 'pending';
-  if (deployed || (cancelled && deployStarted)) {
+  if (cancelled) run.detachFromCancel(); // what the remote holds is read, and undone, after the cancel
+  // a deploy that started (or that the deploy target shows) may have changed production, even when cancelled halfway
+  if (deployed || (cancelled && (await deployMayHaveHappened(run)))) {
     const reason = cancelled ? 'the release was cancelled' : failure.message;
     return finishWithRollback(run, reason, cancelled ? 'cancelled' : 'rolled_back', failure);
   }
@@ -108,7 +108,7 @@ async function handleFailure(run: ReleaseRun, error: unknown, deployed: boolean)
  */
 async function cancelBeforeDeploy(run: ReleaseRun, failure: ShipgateError): Promise<ReleaseOutcome> {
   run.detachFromCancel();
-  const pushed = run.journal.steps.push === 'succeeded' || run.journal.steps.push === 'skipped';
+  const pushed = await releasePushed(run);
   if (!pushed && run.journal.commit) await undoLocalRelease(run);
   if (pushed) {
     run.log('push', `cancelled after ${run.tag} reached ${run.repo.remote}; production still runs the previous release. Run shipgate promote to deploy ${run.tag}.`, 'warn');

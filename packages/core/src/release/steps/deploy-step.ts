@@ -57,6 +57,26 @@ async function lastGoodRelease(run: ReleaseRun): Promise<ReleaseTarget | null> {
   return releasedTags(refs, run.config.version.tagPrefix).find((t) => semver.lt(t.version, run.version) && !rolledBack.has(t.tag)) ?? null;
 }
 
+/**
+ * After an interruption or a cancel: may production run this release? The deploy target
+ * decides when it can say (git-branch): it runs the release commit → yes; it still runs what
+ * was recorded before the deploy → no. A target that cannot say (command, github-actions)
+ * counts a deploy that started as possibly done.
+ */
+export async function deployMayHaveHappened(run: ReleaseRun): Promise<boolean> {
+  const started = run.journal.steps.deploy !== undefined && run.journal.steps.deploy !== 'pending';
+  if (!run.journal.commit) return false;
+  const running = await deployProviderFor(run.config.deploy.provider)
+    .currentCommit(deployInput(run, 'deploy'))
+    .catch(() => null);
+  if (running === run.journal.commit) {
+    if (!started) run.log('deploy', `${run.config.deploy.provider === 'git-branch' ? `${run.config.git.remote}/${run.config.deploy.branch}` : 'production'} already runs ${run.tag} (${running.slice(0, 7)}): the interrupted deploy had reached it`, 'warn');
+    return true;
+  }
+  if (running && run.journal.previousDeployRecorded && running === run.journal.previousDeployCommit) return false;
+  return started;
+}
+
 /** Records what production runs now (once), deploys, then the optional extras. */
 export async function deployStep(run: ReleaseRun, beforeDeploy?: () => Promise<void>): Promise<void> {
   const provider = deployProviderFor(run.config.deploy.provider);

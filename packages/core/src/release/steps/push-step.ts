@@ -34,6 +34,15 @@ export async function pushStep(run: ReleaseRun): Promise<void> {
   });
 }
 
+/** Whether the remote holds this release's tag on its commit (the push landed, whatever the journal says). */
+export async function releasePushed(run: ReleaseRun): Promise<boolean> {
+  const step = run.journal.steps.push;
+  if (step === 'succeeded' || step === 'skipped') return true;
+  if (!run.journal.commit) return false;
+  const refs = await run.repo.remoteRefs().catch(() => null);
+  return refs !== null && remoteTagCommit(refs, run.tag) === run.journal.commit;
+}
+
 /**
  * After a rejected push: when the remote provably holds neither the release commit nor the
  * tag, removes the local tag and release commit again (nothing written, nothing pushed), so

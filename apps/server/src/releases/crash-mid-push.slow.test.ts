@@ -1,0 +1,60 @@
+// Crash tests with the remote held mid-push: a post-receive hook sleeps after the ref moved,
+// the server is SIGKILLed, a new server comes up, and resume or cancel must decide from what
+// the remote holds. Each ends with the remote consistent: one release commit, one tag, the
+// records written once, production where the release's final status says.
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { git } from '../testing/git-fixture.js';
+import { holdPush } from '../testing/hold-push.js';
+import { makeReleaseFixture } from '../testing/release-fixture.js';
+import { freePort, startServer, until } from '../testing/server-process.js';
+
+const children: ChildProcess[] = [];
+afterEach(() => children.forEach((c) => c.exitCode === null && c.signalCode === null && c.kill('SIGKILL')));
+
+const GIT_BRANCH = '  provider: git-branch\n  branch: production';
+const FINAL = ['succeeded', 'failed', 'rolled_back', 'cancelled'];
+
+function subjects(origin: string): string[] {
+  return git(origin, 'log', '--format=%s', 'main').split('\n');
+}
+
+async function serverFor(project: string) {
+  const options = { dataDir: mkdtempSync(join(tmpdir(), 'shipgate-held-')), project, port: await freePort(), children };
+  return { options, server: await startServer(options) };
+}
+
+describe('crash while the remote holds a push', () => {
+  it('cancel after a kill during the production push rolls production back and says so', async () => {
+    const fx = makeReleaseFixture(GIT_BRANCH);
+    const before = git(fx.origin, 'rev-parse', 'production');
+    const push = holdPush(fx.origin, 'refs/heads/production', /^chore\(release\): v2\.7\.0$/);
+    const { options, server: first } = await serverFor(fx.app);
+    const id = String((await first.api('/api/projects/acme-web/releases', 'POST')).id);
+    await push.held();
+    await first.kill();
+    push.release();
+    // the push landed: production already holds the new release
+    expect(git(fx.origin, 'rev-parse', 'production')).toBe(git(fx.origin, 'rev-parse', 'v2.7.0^{commit}'));
+
+    const second = await startServer(options);
+    expect(await second.api(`/api/releases/${id}`)).toMatchObject({ status: 'interrupted', interruptedStep: 'deploy' });
+    await second.api(`/api/releases/${id}/cancel`, 'POST');
+    const done = await until(() => second.api(`/api/releases/${id}`), (r) => FINAL.includes(String(r.status)), 'the cancelled release');
+    expect(done).toMatchObject({ status: 'cancelled' });
+    expect(git(fx.origin, 'rev-parse', 'production')).toBe(before);
+    const events = (await second.api(`/api/releases/${id}/events`)) as unknown as { events?: Array<Record<string, unknown>> } | Array<Record<string, unknown>>;
+    const list = Array.isArray(events) ? events : (events.events ?? []);
+    const said = list.map((e) => `${String(e.reason ?? '')} ${String(e.line ?? '')}`).join('\n');
+    expect(said).toMatch(/roll/i);
+    expect(said).not.toMatch(/before the deploy/);
+    const log = subjects(fx.origin);
+    expect(log.filter((s) => s === 'chore(release): v2.7.0')).toHaveLength(1);
+    expect(log.filter((s) => s.startsWith('docs(ship): roll back v2.7.0'))).toHaveLength(1);
+    expect(git(fx.origin, 'tag', '-l').split('\n')).toEqual(['v2.6.0', 'v2.7.0']);
+    await second.kill();
+  });
+});
