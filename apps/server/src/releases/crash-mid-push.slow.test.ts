@@ -22,6 +22,11 @@ function subjects(origin: string): string[] {
   return git(origin, 'log', '--format=%s', 'main').split('\n');
 }
 
+/** The committed state.yaml's deployed_at on the remote main. */
+function deployedAt(origin: string): string {
+  return /deployed_at: "?([^"\n]+)/.exec(git(origin, 'show', 'main:specs/001-checkout-redesign/state.yaml'))?.[1] ?? '';
+}
+
 async function serverFor(project: string) {
   const options = { dataDir: mkdtempSync(join(tmpdir(), 'shipgate-held-')), project, port: await freePort(), children };
   return { options, server: await startServer(options) };
@@ -55,6 +60,38 @@ describe('crash while the remote holds a push', () => {
     expect(log.filter((s) => s === 'chore(release): v2.7.0')).toHaveLength(1);
     expect(log.filter((s) => s.startsWith('docs(ship): roll back v2.7.0'))).toHaveLength(1);
     expect(git(fx.origin, 'tag', '-l').split('\n')).toEqual(['v2.6.0', 'v2.7.0']);
+    await second.kill();
+  });
+
+  it('resume after a kill during the ship report push keeps the landed report: no second commit, reasons and deployed_at kept', async () => {
+    const fx = makeReleaseFixture(GIT_BRANCH);
+    const push = holdPush(fx.origin, 'refs/heads/main', /^docs\(ship\): ship report for v2\.7\.0$/);
+    const { options, server: first } = await serverFor(fx.app);
+    const id = String((await first.api('/api/projects/acme-web/releases', 'POST')).id);
+    await push.held();
+    await first.kill();
+    push.release();
+    const landed = git(fx.origin, 'show', 'main:specs/001-checkout-redesign/production-ship-report.md');
+    const landedAt = deployedAt(fx.origin);
+    expect(landed).toMatch(/decided by/);
+    expect(landed).not.toMatch(/decided by resume/);
+
+    const second = await startServer(options);
+    expect(await second.api(`/api/releases/${id}`)).toMatchObject({ status: 'interrupted', interruptedStep: 'ship-report' });
+    await second.api(`/api/releases/${id}/resume`, 'POST');
+    const done = await until(() => second.api(`/api/releases/${id}`), (r) => FINAL.includes(String(r.status)), 'the resumed release');
+    expect(done).toMatchObject({ status: 'succeeded' });
+    const log = subjects(fx.origin);
+    expect(log.filter((s) => s === 'chore(release): v2.7.0')).toHaveLength(1);
+    expect(log.filter((s) => s === 'docs(ship): ship report for v2.7.0')).toHaveLength(1);
+    expect(git(fx.origin, 'tag', '-l').split('\n')).toEqual(['v2.6.0', 'v2.7.0']);
+    expect(git(fx.origin, 'rev-parse', 'production')).toBe(git(fx.origin, 'rev-parse', 'v2.7.0^{commit}'));
+    expect(git(fx.origin, 'show', 'main:specs/001-checkout-redesign/production-ship-report.md')).toBe(landed);
+    expect(deployedAt(fx.origin)).toBe(landedAt);
+    // the report the server keeps is the one on the remote, not a rewrite by the resume
+    const stored = await fetch(`http://127.0.0.1:${options.port}/api/releases/${id}/report`, { headers: { authorization: 'Bearer crash' } }).then((r) => r.text());
+    expect(stored).not.toMatch(/decided by resume/);
+    expect(stored.trim()).toBe(landed.trim());
     await second.kill();
   });
 });

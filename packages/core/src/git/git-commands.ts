@@ -30,6 +30,8 @@ export const gitCommands = {
   subject: (ref: string) => ['log', '-1', '--format=%s', ref],
   message: (ref: string) => ['log', '-1', '--format=%B', ref],
   committedAt: (ref: string) => ['log', '-1', '--format=%cI', ref],
+  /** `sha<US>subject` of every commit after `since` on HEAD, newest first. */
+  subjectsSince: (since: string) => ['log', '--format=%H%x1f%s', `${since}..HEAD`],
   /** The subjects of HEAD's last `count` commits, newest first. */
   recentSubjects: (count: number) => ['log', `-${count}`, '--format=%s', 'HEAD'],
   /** When a tag was made (an annotated tag's own date), ISO 8601; empty when the tag is not here. */

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { CoreContext } from '../context.js';
 import type { Repository } from '../git/repository.js';
-import type { SpecRef } from '../plan/plan-types.js';
+import type { Bump, BumpReason, SpecRef } from '../plan/plan-types.js';
 import type { ReleaseStatus, StepName, StepStatus } from './statuses.js';
 import { isTerminalStatus } from './statuses.js';
 
@@ -28,6 +28,11 @@ export interface ReleaseJournal {
   previousDeployVersion?: string;
   spec: SpecRef | null;
   changelogBody: string;
+  /**
+   * Why this version, as the first plan decided it: a resumed run's plan only says "resume",
+   * and a report written or rewritten after a resume keeps the real reasons.
+   */
+  decision?: { bump: Bump | null; bumpSource: string | null; reasons: BumpReason[] };
   status: ReleaseStatus;
   steps: Partial<Record<StepName, StepStatus>>;
   startedAt: string;

@@ -141,6 +141,7 @@ async function startJournal(input: RunReleaseInput, repo: ReturnType<typeof open
     previousDeployRecorded: false,
     spec: plan.spec,
     changelogBody: plan.changelog,
+    decision: { bump: plan.bump, bumpSource: plan.bumpSource, reasons: plan.reasons },
     status: 'queued',
     steps: {},
     startedAt: ctx.clock.now().toISOString(),

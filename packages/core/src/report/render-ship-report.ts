@@ -63,8 +63,10 @@ export function renderShipReport(input: ShipReportInput): string {
     const source = g.evidence?.file ? ` (${g.evidence.file}${g.evidence.field ? `: ${g.evidence.field}` : ''})` : '';
     lines.push(`| ${cell(g.title)} | ${g.status} | ${cell(g.detail + source)} |`);
   }
-  lines.push('', '## Version decision', '', `${plan.currentVersion ?? '—'} → **${journal.version}** (${plan.bump ?? plan.bumpSource ?? 'resume'}${plan.bumpSource ? `, decided by ${plan.bumpSource}` : ''})`, '');
-  for (const r of plan.reasons.filter((r) => r.bump !== 'none')) {
+  // the first plan's decision (kept in the journal): a resumed run's plan only says "resume"
+  const decision = journal.decision ?? plan;
+  lines.push('', '## Version decision', '', `${journal.previousVersion ?? plan.currentVersion ?? '—'} → **${journal.version}** (${decision.bump ?? decision.bumpSource ?? 'resume'}${decision.bumpSource ? `, decided by ${decision.bumpSource}` : ''})`, '');
+  for (const r of decision.reasons.filter((r) => r.bump !== 'none')) {
     const what = r.commit ? `\`${r.commit}\` ${r.subject ?? ''}` : `${r.changelogSection ?? ''}: ${r.entry ?? ''}`;
     lines.push(`- ${r.bump}: ${what}`);
   }

@@ -77,10 +77,28 @@ export async function deployMayHaveHappened(run: ReleaseRun): Promise<boolean> {
   return started;
 }
 
+/**
+ * A resumed release whose deploy finished before (the journal says so, with its time) and
+ * whose deploy target still runs it, or cannot say: why the deploy is done; null to deploy.
+ */
+async function deployedBefore(run: ReleaseRun): Promise<string | null> {
+  const { journal } = run;
+  if ((journal.steps.deploy !== 'succeeded' && journal.steps.deploy !== 'skipped') || !journal.deployedAt || !journal.commit) return null;
+  const running = await deployProviderFor(run.config.deploy.provider).currentCommit(deployInput(run, 'deploy')).catch(() => undefined);
+  if (running === undefined || (running !== null && running !== journal.commit)) return null;
+  return `${run.tag} was deployed at ${journal.deployedAt}${running ? ` and production still runs it (${running.slice(0, 7)})` : ''}; not deployed again`;
+}
+
 /** Records what production runs now (once), deploys, then the optional extras. */
 export async function deployStep(run: ReleaseRun, beforeDeploy?: () => Promise<void>): Promise<void> {
   const provider = deployProviderFor(run.config.deploy.provider);
+  const done = await deployedBefore(run);
   await run.step('deploy', `Deploy ${run.tag} (${provider.name})`, async () => {
+    if (done) {
+      // resumed after the deploy finished: deploying again would move deployed_at (and re-run a command deploy)
+      if (beforeDeploy) await beforeDeploy();
+      return { status: 'skipped', detail: done };
+    }
     const base = deployInput(run, 'deploy');
     if (!run.journal.previousDeployRecorded) {
       run.journal.previousDeployCommit = await provider.currentCommit(base);

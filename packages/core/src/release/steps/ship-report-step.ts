@@ -78,9 +78,42 @@ async function commitAndPush(run: ReleaseRun, files: string[], subject: string):
   }
 }
 
+/**
+ * The ship report commit this release already made (an interrupted run that got as far as
+ * committing it): on the remote's main, the step is done; only local (the push was lost),
+ * it is pushed as it is. Rewriting it would add a second commit and lose what the first run
+ * knew. Returns the step's detail, or null when there is no such commit.
+ */
+async function finishLandedReport(run: ReleaseRun): Promise<string | null> {
+  const { repo, journal, config } = run;
+  if (!journal.commit || !config.report.commit) return null;
+  const subject = `docs(ship): ship report for ${journal.tag}`;
+  const log = await repo.git.try(gitCommands.subjectsSince(journal.commit));
+  const sha = log.stdout.split('\n').map((line) => line.split('\x1f')).find(([, s]) => s === subject)?.[0];
+  if (!sha) return null;
+  const main = config.git.mainBranch;
+  const remoteMain = (await repo.remoteRefs()).get(`refs/heads/${main}`);
+  if (remoteMain && (remoteMain === sha || (await repo.isAncestor(sha, remoteMain)))) {
+    return `${subject} is already on ${repo.remote}/${main} (${sha.slice(0, 7)}): kept as it is`;
+  }
+  const push = await repo.git.try(gitCommands.pushBranch(repo.remote, main));
+  if (push.code !== 0) {
+    run.log('ship-report', `the ship report is committed locally (${sha.slice(0, 7)}) but ${repo.remote} refused it (${push.stderr.trim().split('\n').at(-1)}): push ${main} when you can`, 'warn');
+    return `${subject} committed as ${sha.slice(0, 7)}, not yet on ${repo.remote}`;
+  }
+  run.log('ship-report', `${subject} (${sha.slice(0, 7)}, committed before the interruption) pushed to ${repo.remote}/${main}`);
+  return `${subject} (${sha.slice(0, 7)}) pushed to ${repo.remote}/${main}`;
+}
+
 export async function shipReportStep(run: ReleaseRun, chart: string | null = null): Promise<string> {
   let report = '';
   await run.step('ship-report', 'Write the ship report', async () => {
+    const landed = await finishLandedReport(run);
+    if (landed) {
+      report = await run.ctx.fs.readFile(join(run.repo.dir, shipReportPath(run)));
+      run.fact('shipReport', shipReportPath(run));
+      return { status: 'skipped', detail: landed };
+    }
     report = await writeShipRecord(run, run.status === 'running' ? 'succeeded' : run.status, null, chart);
     return { detail: shipReportPath(run) };
   });
