@@ -19,13 +19,17 @@ export async function pushStep(run: ReleaseRun): Promise<void> {
       const output = `${result.stdout}\n${result.stderr}`.split('\n').map((l) => l.trim()).filter((l) => l && l !== 'Done');
       const rejected = output.filter((l) => /reject|denied|declined|hook|protected|!/i.test(l));
       const undone = await undoLocalRelease(run);
+      const theirs = remoteTagCommit(await repo.remoteRefs().catch(() => new Map<string, string>()), run.tag);
+      const raced = theirs && theirs !== journal.commit ? `${run.tag} is on ${repo.remote} already (at ${theirs.slice(0, 7)}): another release of this project got there first. ` : '';
       throw new ShipgateError(
         'PUSH_REJECTED',
         `${repo.remote} rejected the push of ${main} and ${run.tag}; nothing was pushed (atomic)${undone ? `, and the local release commit and tag were undone` : ''}: ${(rejected.length ? rejected : output).slice(0, 6).join(' | ')}`,
         {
-          hint: undone
-            ? `fix the cause (branch protection, permissions, or pull first), then run shipgate promote again`
-            : `fix the cause (branch protection, permissions, or pull first), then run shipgate promote again to finish ${run.tag}; or undo locally: git tag -d ${run.tag} && git reset --keep HEAD~1`,
+          hint: raced
+            ? `${raced}Your checkout is ${undone ? 'as it was' : `not undone: git tag -d ${run.tag} && git reset --keep ${journal.head.slice(0, 12)}`}; get theirs with git pull --ff-only --tags ${repo.remote} ${main}, then shipgate plan`
+            : undone
+              ? `fix the cause (branch protection, permissions, or pull first), then run shipgate promote again`
+              : `fix the cause (branch protection, permissions, or pull first), then run shipgate promote again to finish ${run.tag}; or undo locally: git tag -d ${run.tag} && git reset --keep ${journal.head.slice(0, 12)}`,
         },
       );
     }
@@ -53,7 +57,8 @@ export async function undoLocalRelease(run: ReleaseRun): Promise<boolean> {
   const commit = journal.commit;
   if (!commit || (await repo.head()) !== commit) return false;
   const refs = await repo.remoteRefs().catch(() => null);
-  if (!refs || remoteTagCommit(refs, run.tag) !== null) return false;
+  // the remote's tag on this commit means it was pushed; on another commit, someone else released this version
+  if (!refs || remoteTagCommit(refs, run.tag) === commit) return false;
   const remoteMain = refs.get(`refs/heads/${run.config.git.mainBranch}`);
   if (remoteMain && (remoteMain === commit || (await repo.isAncestor(commit, remoteMain)))) return false;
   if ((await repo.localTagCommit(run.tag)) === commit) await repo.git.run(gitCommands.deleteLocalTag(run.tag));
