@@ -8,9 +8,13 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier.js';
 import type { Engine } from './engine.js';
 import { authPlugin } from './plugins/auth.js';
+import { clientErrorHandler } from './plugins/client-error.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
 import { jsonBodyPlugin } from './plugins/json-body.js';
 import { routeRegistryPlugin } from './plugins/route-registry.js';
+import { securityHeadersPlugin } from './plugins/security-headers.js';
+import { sitePlugin } from './plugins/site.js';
+import { strictValidationPlugin } from './plugins/strict-validation.js';
 import { webAppPlugin } from './plugins/web-app.js';
 import { recoverReleases, stopReleases } from './releases/recover-releases.js';
 import { demoRoutes, type DemoControls } from './routes/demo-routes.js';
@@ -44,6 +48,10 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** How long close() lets running steps reach a safe point before marking them interrupted. */
   shutdownGraceMs?: number;
+  /** The URL people use to reach this server (e.g. behind a proxy): its host is answered and its origin trusted. */
+  publicUrl?: string | undefined;
+  /** Answer any Host header (set when bound to a non-loopback address without a public URL); default: loopback names only. */
+  anyHost?: boolean;
   /** Set by `shipgate demo`: enables the demo-only routes (make the next release faulty). */
   demo?: DemoControls;
 }
@@ -52,10 +60,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 64 * 1024,
-    ajv: { customOptions: { removeAdditional: false } },
+    clientErrorHandler,
   });
 
   routeRegistryPlugin(app);
+  strictValidationPlugin(app);
+  const publicUrl = options.publicUrl ? new URL(options.publicUrl) : null;
+  await securityHeadersPlugin(app, publicUrl);
+  sitePlugin(app, { publicUrl, anyHost: options.anyHost === true && publicUrl === null });
   await app.register(fastifyCookie);
   // no permessage-deflate: ws-session writes pre-built frames beside ws's synchronous sender
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024, perMessageDeflate: false } });

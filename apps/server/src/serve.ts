@@ -1,5 +1,6 @@
 // `shipgate serve`: build the app, register the --project dirs, listen, and shut down
 // gracefully on SIGTERM/SIGINT (running steps get a grace period, then become interrupted).
+import { ShipgateError } from '@shipgate/core';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,7 @@ import { lockDataDir } from './data-dir-lock.js';
 import type { Engine } from './engine.js';
 import type { DemoControls } from './routes/demo-routes.js';
 import { loggerOptions } from './plugins/logger-options.js';
+import { isLoopbackAddress } from './plugins/site.js';
 import { registerProject } from './projects/register-project.js';
 
 export interface ServeOptions {
@@ -20,10 +22,12 @@ export interface ServeOptions {
   token?: string;
   /** Read-only token; default SHIPGATE_VIEWER_TOKEN. */
   viewerToken?: string;
+  /** The URL people use to reach the server (a proxy in front of it); default SHIPGATE_PUBLIC_URL. */
+  publicUrl?: string;
   /** The built dashboard; default apps/web/dist of this workspace. */
   webRoot?: string;
-  /** Log requests as JSON lines on stdout (tokens redacted). Default false. */
-  log?: boolean;
+  /** Log requests and errors as JSON lines (credentials redacted): true → stdout, or a stream. Default off. */
+  log?: boolean | NodeJS.WritableStream;
   engine?: Engine;
   /** Handle SIGTERM/SIGINT (default true). */
   handleSignals?: boolean;
@@ -49,6 +53,20 @@ function tokenFile(dataDir: string): string {
   return token;
 }
 
+function parsePublicUrl(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  let url: URL | null = null;
+  try {
+    url = new URL(text);
+  } catch {
+    // reported below
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) {
+    throw new ShipgateError('USAGE', `--public-url must be an http(s) URL such as https://shipgate.example.com, got "${text}"`, { field: 'public-url' });
+  }
+  return url.origin;
+}
+
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
@@ -56,14 +74,17 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const configured = options.token ?? process.env.SHIPGATE_TOKEN;
   const token = configured || tokenFile(dataDir);
   const viewer = options.viewerToken ?? process.env.SHIPGATE_VIEWER_TOKEN;
+  const publicUrl = parsePublicUrl(options.publicUrl ?? process.env.SHIPGATE_PUBLIC_URL);
   const app = await buildApp({
     dataDir,
     tokens: { deployer: token, viewer: viewer || undefined },
     webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
+    publicUrl,
+    anyHost: !isLoopbackAddress(options.host),
     ...(options.engine ? { engine: options.engine } : {}),
     ...(options.demo ? { demo: options.demo } : {}),
     ...(options.shutdownGraceMs === undefined ? {} : { shutdownGraceMs: options.shutdownGraceMs }),
-    logger: options.log ? loggerOptions() : false,
+    logger: options.log ? loggerOptions(options.log === true ? undefined : options.log) : false,
   }).catch((error: unknown) => {
     unlock();
     throw error;

@@ -17,6 +17,7 @@ const OPTIONS = {
   to: { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
+  'public-url': { type: 'string' },
   'data-dir': { type: 'string' },
   project: { type: 'string', multiple: true },
   reset: { type: 'boolean' },
@@ -37,6 +38,8 @@ export interface CliArgs {
   to?: string;
   port: number;
   host: string;
+  /** serve: the URL people reach the server at (a proxy in front of it); else SHIPGATE_PUBLIC_URL. */
+  publicUrl?: string;
   dataDir: string;
   projects: string[];
   reset: boolean;
@@ -72,6 +75,7 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs {
     ...(values.to ? { to: values.to } : {}),
     port,
     host: values.host ?? '127.0.0.1',
+    ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
     dataDir: values['data-dir'] ?? '.shipgate',
     projects: values.project ?? [],
     reset: values.reset ?? false,
@@ -92,7 +96,7 @@ Usage:
   shipgate plan     [--dir D] [--spec SLUG] [--bump auto|major|minor|patch|X.Y.Z] [--json]
   shipgate promote  [--dir D] [--spec SLUG] [--bump B] [--yes] [--dry-run] [--no-monitor] [--json]
   shipgate rollback [--dir D] [--to vX.Y.Z] [--yes]
-  shipgate serve    [--port 4400] [--host 127.0.0.1] [--data-dir .shipgate] [--project DIR]...
+  shipgate serve    [--port 4400] [--host 127.0.0.1] [--public-url URL] [--data-dir .shipgate] [--project DIR]...
   shipgate demo     [--port 4400] [--reset] [--data-dir .demo] [--service-port 4401]
 
 Exit codes: 0 success · 1 failed · 2 usage or configuration error · 3 blocked · 4 failed verification, rolled back

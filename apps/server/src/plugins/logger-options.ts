@@ -1,18 +1,55 @@
-// Fastify's logger for `serve --log`: requests as JSON lines, with every credential redacted
-// (the Authorization header, cookies, and the WebSocket's ?token= query parameter).
+// Fastify's logger for `shipgate serve`: every request and every error as one JSON line, with
+// every credential left out or redacted — only chosen headers are logged (never Authorization
+// or Cookie), and a `token` query parameter (the sign-in link, the WebSocket's ?token=, in any
+// spelling such as %74oken) is replaced by [redacted], in the URL and in the Referer.
 import type { FastifyServerOptions } from 'fastify';
 
-/** Removes the token query parameter from a logged URL. */
+const LOGGED_HEADERS = ['host', 'user-agent', 'origin', 'referer', 'content-type', 'content-length', 'upgrade', 'x-forwarded-for'];
+
+function decodeName(name: string): string {
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' ')).trim().toLowerCase();
+  } catch {
+    return name.toLowerCase();
+  }
+}
+
+/** Replaces the value of every query parameter named token (however it is spelled). */
 export function redactUrl(url: string): string {
-  return url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
+  const q = url.indexOf('?');
+  if (q === -1) return url;
+  const hash = url.indexOf('#', q);
+  const query = url.slice(q + 1, hash === -1 ? undefined : hash);
+  const redacted = query
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const name = eq === -1 ? pair : pair.slice(0, eq);
+      return decodeName(name) === 'token' ? `${name}=[redacted]` : pair;
+    })
+    .join('&');
+  return `${url.slice(0, q)}?${redacted}`;
+}
+
+interface LoggedRequest {
+  method: string;
+  url: string;
+  headers?: Record<string, unknown>;
+  socket?: { remoteAddress?: string | undefined };
 }
 
 export function loggerOptions(stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
   return {
     level: 'info',
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
     serializers: {
-      req: (req: { method: string; url: string; headers?: Record<string, unknown> }) => ({ method: req.method, url: redactUrl(req.url), headers: req.headers }),
+      req: (req: LoggedRequest) => {
+        const headers: Record<string, unknown> = {};
+        for (const name of LOGGED_HEADERS) {
+          const value = req.headers?.[name];
+          if (value !== undefined) headers[name] = name === 'referer' && typeof value === 'string' ? redactUrl(value) : value;
+        }
+        return { method: req.method, url: redactUrl(req.url), headers, ...(req.socket?.remoteAddress ? { remoteAddress: req.socket.remoteAddress } : {}) };
+      },
     },
     ...(stream ? { stream } : {}),
   };

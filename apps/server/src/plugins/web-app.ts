@@ -3,7 +3,8 @@
 // is a fallback: an unmatched request is a 404 (a browser asking for a page gets index.html
 // with status 404, so the dashboard can say "There is no page here"), never a 2xx.
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { startSession } from '../auth/start-session.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
@@ -18,6 +19,22 @@ function filesUnder(root: string, dir = root): string[] {
   });
 }
 
+/**
+ * The printed sign-in link (`/?token=…`): the token is exchanged for the session cookie right
+ * here and the browser is sent to the same page without it (303), before the page or any of its
+ * assets load — so the token never reaches a Referer, the history, or a later request.
+ */
+function signInByLink(app: FastifyInstance, request: FastifyRequest<{ Querystring: Record<string, string | string[] | undefined> }>, reply: FastifyReply) {
+  const url = new URL(request.url, 'http://x');
+  url.searchParams.delete('token');
+  const token = request.query.token;
+  const role = typeof token === 'string' ? app.tokens.roleOf(token) : null;
+  if (role === null) url.searchParams.set('signin', 'failed');
+  else startSession(app, reply, role);
+  const path = url.pathname.startsWith('//') ? '/' : url.pathname; // never a protocol-relative Location
+  return reply.header('cache-control', 'no-store').redirect(path + url.search, 303);
+}
+
 export async function webAppPlugin(app: FastifyInstance, webRoot: string | undefined): Promise<void> {
   const hasWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'));
   if (hasWeb) {
@@ -29,7 +46,10 @@ export async function webAppPlugin(app: FastifyInstance, webRoot: string | undef
       app.get(`/${file}`, page, (_request, reply) => reply.sendFile(file));
     }
     for (const path of DASHBOARD_PAGES) {
-      app.get(path, page, (_request, reply) => reply.type('text/html; charset=utf-8').sendFile('index.html'));
+      app.get<{ Querystring: Record<string, string | string[] | undefined> }>(path, page, (request, reply) => {
+        if (request.query.token !== undefined) return signInByLink(app, request, reply);
+        return reply.type('text/html; charset=utf-8').sendFile('index.html');
+      });
     }
   }
   const notFoundPage = hasWeb ? readFileSync(join(webRoot, 'index.html')) : null;

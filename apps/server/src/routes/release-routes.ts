@@ -29,9 +29,9 @@ export function releaseRoutes(app: FastifyInstance): void {
         body: promoteBodySchema,
         response: { 202: releaseSchema, ...errors(400, 401, 403, 404, 409, 422, 502) },
       },
-      // a bodiless POST means "all defaults"
+      // a bodiless POST means "all defaults"; a JSON null body is NOT no body (it fails validation)
       preValidation: async (request) => {
-        request.body ??= {};
+        if (request.body === undefined) request.body = {};
       },
     },
     async (request, reply) => {

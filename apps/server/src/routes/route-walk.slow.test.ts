@@ -5,51 +5,18 @@
 // nothing may have been started or written: no release, no session, no project, remote untouched.
 import type { FastifyInstance } from 'fastify';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { registerProject } from '../projects/register-project.js';
 import { FakeEngine } from '../testing/fake-engine.js';
 import { git, makeGitFixture } from '../testing/git-fixture.js';
+import { rawRequest as raw, wsStatus } from '../testing/raw-http.js';
 import { DEPLOYER, VIEWER } from '../testing/test-app.js';
 
 let app: FastifyInstance | undefined;
 afterEach(async () => app?.close());
-
-/** A raw HTTP request: the path goes on the wire exactly as written (no URL normalization). */
-function raw(port: number, method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
-    req.on('error', (error) => reject(new Error(`${method} ${path}: ${error.message}`)));
-    req.end(body);
-  });
-}
-
-function wsStatus(url: string, headers: Record<string, string>): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, { headers });
-    socket.once('open', () => {
-      socket.close();
-      resolve(101);
-    });
-    socket.once('unexpected-response', (_req, res) => {
-      resolve(res.statusCode ?? 0);
-      res.resume();
-      socket.terminate();
-    });
-    socket.once('error', (error) => {
-      if (!String(error.message).includes('Unexpected server response')) reject(error);
-    });
-  });
-}
 
 /** Odd spellings of one path that a decoding router may still match to the same route. */
 export function spellings(path: string): string[] {

@@ -1,11 +1,9 @@
 // /api/session: a browser exchanges a token for an HttpOnly, SameSite=Strict session cookie.
 import type { FastifyInstance } from 'fastify';
-import { randomBytes } from 'node:crypto';
+import { SESSION_COOKIE, startSession } from '../auth/start-session.js';
 import { sha256 } from '../auth/token-verifier.js';
-import { SESSION_COOKIE } from '../plugins/auth.js';
 import { errors } from '../schemas/api-schemas.js';
 
-const TTL_MS = 7 * 24 * 3600 * 1000;
 const sessionSchema = { type: 'object', properties: { role: { type: 'string', enum: ['deployer', 'viewer'] } } } as const;
 
 export function sessionRoutes(app: FastifyInstance): void {
@@ -24,9 +22,7 @@ export function sessionRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const role = app.tokens.roleOf(request.body.token);
       if (role === null) return reply.code(401).send({ error: 'unauthorized', message: 'that token is not valid' });
-      const id = randomBytes(32).toString('base64url');
-      app.services.sessions.create(sha256(id).toString('hex'), role, new Date(), TTL_MS);
-      reply.setCookie(SESSION_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'strict', maxAge: TTL_MS / 1000 });
+      startSession(app, reply, role);
       return { role };
     },
   );

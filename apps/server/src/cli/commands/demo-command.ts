@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { CliArgs } from '../cli-args.js';
 
 /**
@@ -24,6 +25,8 @@ export async function demoCommand(args: CliArgs): Promise<number> {
     log: (line) => console.log(`[demo-service] ${line}`),
   });
   console.log(`Demo production service on ${service.url} running ${service.release().version}`);
+  mkdirSync(sandbox.dataDir, { recursive: true });
+  console.log(`Server log (JSON lines): ${join(sandbox.dataDir, 'server.log')}`);
   // the dashboard may not start (its port taken, its data dir held by another server): then the
   // demo service must not keep running on its own, and the command ends with the reason
   const server = await serve({
@@ -31,6 +34,8 @@ export async function demoCommand(args: CliArgs): Promise<number> {
     host: args.host,
     dataDir: sandbox.dataDir,
     projects: [sandbox.app],
+    // the dashboard's requests and errors go to a file, so the terminal keeps the story
+    log: createWriteStream(join(sandbox.dataDir, 'server.log'), { flags: 'a' }),
     demo: { makeFaultyRelease: (kind) => makeFaultyRelease(sandbox.app, kind) },
     handleSignals: false,
     print: (line) => console.log(line.replace('Shipgate is running at', 'Open the dashboard:')),

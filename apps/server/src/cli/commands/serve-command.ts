@@ -7,8 +7,11 @@ export async function serveCommand(args: CliArgs): Promise<number> {
   await serve({
     port: args.port,
     host: args.host,
+    ...(args.publicUrl ? { publicUrl: args.publicUrl } : {}),
     dataDir: resolve(args.dataDir),
     projects: args.projects.map((p) => resolve(p)),
+    // requests and errors as JSON lines on stdout: what "see the server log" refers to
+    log: true,
   });
   return new Promise<number>(() => {}); // serve() owns shutdown and exits the process
 }

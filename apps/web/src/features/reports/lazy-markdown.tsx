@@ -3,10 +3,11 @@ import { lazy, Suspense } from 'react';
 
 const MarkdownView = lazy(() => import('./markdown-view'));
 
-export function LazyMarkdown({ source, label }: { source: string; label: string }) {
+/** `chart`: the source is a ship report, whose monitoring chart is shown as a picture. */
+export function LazyMarkdown({ source, label, chart = false }: { source: string; label: string; chart?: boolean }) {
   return (
     <Suspense fallback={<pre className="markdown-fallback">{source}</pre>}>
-      <MarkdownView source={source} label={label} />
+      <MarkdownView source={source} label={label} chart={chart} />
     </Suspense>
   );
 }

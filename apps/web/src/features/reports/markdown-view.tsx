@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { renderMarkdown } from './render-markdown';
 
-export default function MarkdownView({ source, label }: { source: string; label: string }) {
-  const html = useMemo(() => renderMarkdown(source), [source]);
+export default function MarkdownView({ source, label, chart = false }: { source: string; label: string; chart?: boolean }) {
+  const html = useMemo(() => renderMarkdown(source, { chart }), [source, chart]);
   return <div className="markdown" aria-label={label} dangerouslySetInnerHTML={{ __html: html }} />;
 }

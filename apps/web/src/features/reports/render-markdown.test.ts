@@ -11,7 +11,7 @@ const decode = (uri: string) => new TextDecoder().decode(Uint8Array.from(atob(ur
 
 describe('markdownToHtml', () => {
   it('renders an inline svg chart as an img with a data URI, not as text', () => {
-    const html = markdownToHtml(`## Monitoring\n\n${chart}\n\n## Verdict\n\nPASS`);
+    const html = markdownToHtml(`## Monitoring\n\n${chart}\n\n## Verdict\n\nPASS`, { chart: true });
     const [src, ...rest] = imageSources(html);
     expect(rest).toEqual([]);
     expect(src?.startsWith(SVG_DATA_URI_PREFIX)).toBe(true);
@@ -24,12 +24,12 @@ describe('markdownToHtml', () => {
 
   it('keeps non-ASCII text in the chart intact', () => {
     const svg = '<svg><text>≥ 1.5 % — ok</text></svg>';
-    const src = imageSources(markdownToHtml(svg))[0]!;
+    const src = imageSources(markdownToHtml(`## Monitoring\n\n${svg}`, { chart: true }))[0]!;
     expect(decode(src)).toBe(svg);
   });
 
   it('turns <svg onload=…> into an image only: no svg element, no handler attribute in the page', () => {
-    const html = markdownToHtml('<svg onload="alert(1)"><script>alert(2)</script></svg>');
+    const html = markdownToHtml('## Monitoring\n\n<svg onload="alert(1)"><script>alert(2)</script></svg>', { chart: true });
     expect(html).not.toMatch(/<svg|<script|onload=/i);
     expect(imageSources(html)).toHaveLength(1);
   });
@@ -40,6 +40,30 @@ describe('markdownToHtml', () => {
     expect(html).toContain('&lt;img src=x onerror=');
     expect(html).toContain('&lt;script&gt;');
     expect(html).toContain('&lt;div onclick=');
+  });
+
+  it('an <svg> in a CHANGELOG is text, never an image captioned "Monitoring chart" — on the project page and inside a report', () => {
+    const changelog = '## [2.7.0]\n\n- new logo <svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect/></svg>\n\n<svg><circle/></svg>\n';
+    const excerpt = markdownToHtml(changelog);
+    expect(imageSources(excerpt)).toEqual([]);
+    expect(excerpt).toContain('&lt;svg');
+    expect(excerpt).not.toContain('Monitoring chart');
+    // a report quotes the CHANGELOG (even one that fakes a Monitoring heading) before its own Monitoring section
+    const report = `# Ship report\n\n### CHANGELOG\n\n## Monitoring\n\n<svg><circle/></svg>\n\n${changelog}\n## Rollback Procedure\n\nx\n\n## Monitoring\n\nAutomatic monitoring is off.\n\n## Warnings\n\n- <svg><rect/></svg>\n`;
+    const html = markdownToHtml(report, { chart: true });
+    expect(imageSources(html)).toEqual([]);
+    expect(html).not.toContain('Monitoring chart');
+    // with the engine's chart, only that one becomes a picture
+    const withChart = report.replace('Automatic monitoring is off.', `Plan: …\n\n${chart}`);
+    const sources = imageSources(markdownToHtml(withChart, { chart: true }));
+    expect(sources).toHaveLength(1);
+    expect(decode(sources[0]!)).toBe(chart);
+  });
+
+  it('a Markdown image on another host is a link, not an <img> (never fetched); data: pictures stay', () => {
+    const html = markdownToHtml('![tracker](https://attacker.example/pixel.png) ![x](//attacker.example/a.gif) ![rel](logo.png)\n\n![ok](data:image/png;base64,iVBORw0KGgo=)');
+    expect(imageSources(html)).toEqual(['data:image/png;base64,iVBORw0KGgo=']);
+    expect(html).toContain('<a href="https://attacker.example/pixel.png" rel="noopener noreferrer">image: tracker</a>');
   });
 
   it('leaves a source without svg unchanged', () => {

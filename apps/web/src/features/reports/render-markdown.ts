@@ -1,8 +1,11 @@
 // Markdown → safe HTML. Raw HTML in the source is escaped (shown as text, like any other
 // character), then DOMPurify sanitizes the result as a second line of defence.
-// The one exception: an inline `<svg>…</svg>` block (the engine's monitoring chart) is turned
-// into an <img> with a data: URI first. An SVG loaded as an image never runs script, so even
-// `<svg onload=…>` is only ever a picture.
+// The one exception, in a ship report only: the engine's monitoring chart — the `<svg>…</svg>`
+// block at the end of the report's LAST `## Monitoring` section — becomes an <img> with a data:
+// URI (an SVG loaded as an image never runs script). Any other svg (one in a CHANGELOG entry,
+// which the report quotes too) is raw HTML and shows as text. Images are shown only from data:
+// URIs: a Markdown image pointing at another host becomes a plain link and is never fetched
+// (the server's CSP img-src says the same).
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
 
@@ -19,22 +22,42 @@ function toBase64(text: string): string {
   return btoa(binary);
 }
 
-/** Replaces every `<svg …>…</svg>` block with a Markdown image of it (a data: URI). */
+/** Replaces the engine's chart — the last svg block of the last `## Monitoring` section — with a Markdown image of it. */
 export function svgBlocksToImages(source: string): string {
-  return source.replace(SVG_BLOCK, (svg) => `\n\n![Monitoring chart](${SVG_DATA_URI_PREFIX}${toBase64(svg)})\n\n`);
+  const heading = source.lastIndexOf('\n## Monitoring\n');
+  const start = heading === -1 ? (source.startsWith('## Monitoring\n') ? 0 : -1) : heading + 1;
+  if (start === -1) return source;
+  const next = source.indexOf('\n## ', start + 1);
+  const end = next === -1 ? source.length : next;
+  const blocks = [...source.slice(start, end).matchAll(SVG_BLOCK)];
+  const last = blocks.at(-1);
+  if (!last || last.index === undefined) return source;
+  const at = start + last.index;
+  const svg = last[0];
+  return `${source.slice(0, at)}\n\n![Monitoring chart](${SVG_DATA_URI_PREFIX}${toBase64(svg)})\n\n${source.slice(at + svg.length)}`;
 }
+
+const isDataImage = (href: string) => /^data:image\/(svg\+xml|png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]*$/.test(href);
 
 const marked = new Marked({
   gfm: true,
   async: false,
   renderer: {
     html: ({ text }) => escapeHtml(text),
+    // only data: pictures load; an image elsewhere is a link the reader may follow, never a fetch
+    image: ({ href, text }) =>
+      isDataImage(href) ? `<img src="${href}" alt="${escapeHtml(text)}">` : `<a href="${escapeHtml(href)}" rel="noopener noreferrer">image: ${escapeHtml(text || href)}</a>`,
   },
 });
 
-/** Markdown → HTML before sanitizing: raw HTML escaped, svg blocks as images. */
-export function markdownToHtml(source: string): string {
-  return marked.parse(svgBlocksToImages(source), { async: false });
+export interface RenderOptions {
+  /** A ship report: its monitoring chart (see svgBlocksToImages) is shown as a picture. */
+  chart?: boolean;
+}
+
+/** Markdown → HTML before sanitizing: raw HTML escaped, the report's chart as an image. */
+export function markdownToHtml(source: string, options: RenderOptions = {}): string {
+  return marked.parse(options.chart ? svgBlocksToImages(source) : source, { async: false });
 }
 
 let hooked = false;
@@ -52,7 +75,7 @@ function installHooks() {
   });
 }
 
-export function renderMarkdown(source: string): string {
+export function renderMarkdown(source: string, options: RenderOptions = {}): string {
   installHooks();
-  return DOMPurify.sanitize(markdownToHtml(source), { USE_PROFILES: { html: true }, FORBID_TAGS: ['style', 'form', 'input'] });
+  return DOMPurify.sanitize(markdownToHtml(source, options), { USE_PROFILES: { html: true }, FORBID_TAGS: ['style', 'form', 'input'] });
 }

@@ -33,7 +33,7 @@ export function ReportPage({ releaseId }: { releaseId: string }) {
             </a>
           )}
           <article className="report">
-            <LazyMarkdown source={report.data} label="Ship report" />
+            <LazyMarkdown source={report.data} label="Ship report" chart />
           </article>
         </>
       )}
