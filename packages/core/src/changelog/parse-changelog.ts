@@ -53,7 +53,13 @@ interface Line {
 }
 
 const HEADING = /^##[ \t]+(.*?)[ \t#]*$/;
-const UNRELEASED = /^\[?[ \t]*unreleased[ \t]*\]?(?:\([^)]*\)|\[[^\]]*\])?(?:[ \t]*[-–—:].*)?$/i;
+// `[Unreleased]` with anything after the brackets (a link, `(date goes here)`, ` - next`), or a bare
+// `Unreleased` followed by nothing, a dash, a colon or a parenthesis.
+const UNRELEASED = /^(?:\[[ \t]*unreleased[ \t]*\].*|unreleased(?:[ \t]*[-–—:(].*)?)$/i;
+/** Any heading that names Unreleased (at any level), to point at it when it is not read as the section. */
+const UNRELEASED_LIKE = /^ {0,3}#{1,6}[ \t]*\[?[ \t]*unreleased\b/i;
+/** A lone placeholder entry that says there is nothing yet: `- Nothing yet!`, `- None`, `_No changes_`. */
+const PLACEHOLDER = /^[ \t]*(?:[-*+][ \t]+)?([_*]{0,2})[ \t]*(?:nothing(?: yet| here| so far)?|none(?: yet)?|no(?:thing| notable)? changes?(?: yet)?|n\/a|tbd)[ \t]*[.!]*[ \t]*\1[ \t]*$/i;
 const RELEASE = /^\[?[ \t]*v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)\b/;
 const LINK_DEFINITION = /^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?/;
 
@@ -76,7 +82,7 @@ export function parseChangelog(text: string, file: string): ParsedChangelog {
     return { ...h, end: linksStart !== null && linksStart > h.start && linksStart < next ? linksStart : next };
   });
   const unreleased = sections.find((s) => s.kind === 'unreleased');
-  if (!unreleased) throw missingUnreleased(file, sections);
+  if (!unreleased) throw missingUnreleased(file, sections, lines);
   return { file, text, eol: dominantEol(text), unreleased, sections, releases: sections.filter((s) => s.kind === 'release'), links, linksStart };
 }
 
@@ -86,11 +92,27 @@ export function unreleasedBody(parsed: ParsedChangelog): string {
 }
 
 /**
- * True when a section body has something written in it: a template of bare `###` headings
- * or `<!-- -->` comments is a placeholder that releases nothing and stays under Unreleased.
+ * True when a section body has something written in it. A template of bare `###` headings or
+ * `<!-- -->` comments, or one lone placeholder entry (`- Nothing yet!`), releases nothing and
+ * stays under Unreleased; the release gets generated entries instead (CONTRACT §3.3).
  */
 export function hasWrittenEntries(body: string): boolean {
-  return body.replace(/<!--[\s\S]*?(?:-->|$)/g, '').split('\n').some((line) => line.trim() !== '' && !/^\s{0,3}#{1,6}(\s|$)/.test(line));
+  const written = writtenLines(body);
+  return written.length > 1 || (written.length === 1 && !PLACEHOLDER.test(written[0] ?? ''));
+}
+
+/** True when the section's only entry is a placeholder such as `- Nothing yet!`. */
+export function isPlaceholderEntry(line: string): boolean {
+  return PLACEHOLDER.test(line);
+}
+
+/** The lines that are neither blank, nor headings, nor inside `<!-- -->` comments. */
+function writtenLines(body: string): string[] {
+  return body
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+    .split('\n')
+    .map((line) => line.replace(/\r$/, ''))
+    .filter((line) => line.trim() !== '' && !/^\s{0,3}#{1,6}(\s|$)/.test(line));
 }
 
 /** A section's body (its ### headings and entries), normalised like unreleasedBody. */
@@ -124,9 +146,18 @@ function sectionHeading(title: string, line: Line, lineNumber: number): Omit<Cha
   return { ...base, kind: 'release', version: release[1] ?? null, date };
 }
 
-function missingUnreleased(file: string, sections: ChangelogSection[]): ShipgateError {
+function missingUnreleased(file: string, sections: ChangelogSection[], lines: Line[]): ShipgateError {
   const newest = sections.find((s) => s.kind === 'release');
   const name = file.split(/[/\\]/).pop() || 'CHANGELOG.md';
+  const lookalike = lines.findIndex((line) => UNRELEASED_LIKE.test(line.text));
+  if (lookalike >= 0) {
+    const text = lines[lookalike]?.text.trim() ?? '';
+    return new ShipgateError('GATE_BLOCKED', `"${text}" is not read as the Unreleased section: it must be a level-2 heading "## [Unreleased]" (anything may follow the brackets)`, {
+      file,
+      line: lookalike + 1,
+      hint: `write line ${lookalike + 1} as "## [Unreleased]"`,
+    });
+  }
   return new ShipgateError('GATE_BLOCKED', `${name} has no "## [Unreleased]" section`, {
     file,
     ...(newest ? { line: newest.line } : {}),
@@ -157,6 +188,16 @@ function splitLines(text: string): Line[] {
     start = end;
   }
   return lines;
+}
+
+/**
+ * The line ending a line inserted at `offset` takes: that of the line it follows (the nearest
+ * line ending before the offset), or the file's dominant one at the very top.
+ */
+export function eolBefore(text: string, offset: number): '\n' | '\r\n' {
+  const newline = text.lastIndexOf('\n', offset - 1);
+  if (newline === -1) return dominantEol(text);
+  return text[newline - 1] === '\r' ? '\r\n' : '\n';
 }
 
 function dominantEol(text: string): '\n' | '\r\n' {

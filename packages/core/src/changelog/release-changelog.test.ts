@@ -52,9 +52,9 @@ describe('releaseChangelog', () => {
     expect(text).toBe(`${HEAD}## [Unreleased]\n\n## [2.7.0] - 2026-11-26\n\n${FIXTURE_UNRELEASED}\n${OLD_SECTION}`);
   });
 
-  it('keeps exactly one blank line around the sections however the Unreleased text was spaced', () => {
+  it('keeps every blank line the author wrote, however the Unreleased text was spaced', () => {
     const messy = `${HEAD}## [Unreleased]\n\n\n\n${FIXTURE_UNRELEASED}\n\n\n${OLD_SECTION}`;
-    expect(releaseChangelog(messy, RELEASE).text).toBe(`${HEAD}## [Unreleased]\n\n## [2.7.0] - 2026-11-26\n\n${FIXTURE_UNRELEASED}\n${OLD_SECTION}`);
+    expect(releaseChangelog(messy, RELEASE).text).toBe(`${HEAD}## [Unreleased]\n\n\n\n## [2.7.0] - 2026-11-26\n\n${FIXTURE_UNRELEASED}\n\n\n${OLD_SECTION}`);
   });
 
   it('preserves CRLF line endings, also in the lines it adds', () => {
@@ -70,7 +70,7 @@ describe('releaseChangelog', () => {
   it('uses the generated body when Unreleased is empty, in the file\'s line endings', () => {
     const generated = '### Fixed\n\n- **cart:** crash when empty (abc1234)\n';
     const { text, body } = releaseChangelog(changelog({ unreleased: '' }).replace(/\n/g, '\r\n'), { ...RELEASE, version: '2.6.1', generatedBody: generated });
-    expect(text).toContain('## [Unreleased]\r\n\r\n## [2.6.1] - 2026-11-26\r\n\r\n### Fixed\r\n\r\n- **cart:** crash when empty (abc1234)\r\n\r\n## [2.6.0]');
+    expect(text).toContain('## [Unreleased]\r\n\r\n\r\n## [2.6.1] - 2026-11-26\r\n\r\n### Fixed\r\n\r\n- **cart:** crash when empty (abc1234)\r\n\r\n## [2.6.0]');
     expect(body).toBe(generated);
   });
 
@@ -89,7 +89,7 @@ describe('releaseChangelog', () => {
 
   it('writes a bare heading when there is nothing at all to move (a forced --bump)', () => {
     const { text, body } = releaseChangelog(changelog({ unreleased: '', links: '' }), { ...RELEASE, version: '2.6.1' });
-    expect(text).toBe(`${HEAD}## [Unreleased]\n\n## [2.6.1] - 2026-11-26\n\n${OLD_SECTION}`);
+    expect(text).toBe(`${HEAD}## [Unreleased]\n\n\n## [2.6.1] - 2026-11-26\n\n${OLD_SECTION}`);
     expect(body).toBe('');
   });
 
@@ -97,7 +97,7 @@ describe('releaseChangelog', () => {
     const odd = '## [2.6.0] — 2024-05-01   \n\n* Wishlist   sharing\n\n\n\n## [2.5.0]\n- a\n  continued\n';
     const before = `# Log\n\n<!-- comment -->\n\n## Unreleased\n- new thing\n${odd}`;
     const { text } = releaseChangelog(before, RELEASE);
-    expect(text).toBe(`# Log\n\n<!-- comment -->\n\n## Unreleased\n\n## [2.7.0] - 2026-11-26\n\n- new thing\n\n${odd}`);
+    expect(text).toBe(`# Log\n\n<!-- comment -->\n\n## Unreleased\n\n## [2.7.0] - 2026-11-26\n- new thing\n${odd}`);
   });
 
   it('never loses a line: every line of the old text is still there', () => {

@@ -27,6 +27,10 @@ export const gitCommands = {
   log: (since: string | null) => [
     'log', '--reverse', '--format=%H%x1f%P%x1f%B%x1e', since ? `${since}..HEAD` : 'HEAD',
   ],
+  /** The work tree directory relative to the repository root (`packages/app/`), '' at the root. */
+  showPrefix: () => ['rev-parse', '--show-prefix'],
+  /** Non-merge commits after `since` that change files under the current directory (no history simplification). */
+  commitsTouchingHere: (since: string | null) => ['rev-list', '--full-history', '--no-merges', since ? `${since}..HEAD` : 'HEAD', '--', '.'],
   subject: (ref: string) => ['log', '-1', '--format=%s', ref],
   message: (ref: string) => ['log', '-1', '--format=%B', ref],
   committedAt: (ref: string) => ['log', '-1', '--format=%cI', ref],

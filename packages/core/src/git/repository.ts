@@ -30,6 +30,10 @@ export interface Repository {
   resolve(ref: string): Promise<string | null>;
   latestVersionTag(prefix: string): Promise<VersionTag | null>;
   commitsSince(ref: string | null): Promise<CommitInfo[]>;
+  /** The project directory relative to the repository root (`packages/app`), '' at the root. */
+  pathInRepository(): Promise<string>;
+  /** The shas of the commits after `ref` that change files under the project directory. */
+  commitsTouchingProject(ref: string | null): Promise<Set<string>>;
   subject(ref: string): Promise<string>;
   /** The whole message of one commit. */
   message(ref: string): Promise<string>;
@@ -93,6 +97,12 @@ export function openRepository(ctx: CoreContext, dir: string, remote: string): R
           const [sha = '', parents = '', message = ''] = record.split('\x1f');
           return { sha, parents: parents.split(' ').filter(Boolean), message: message.trim() };
         });
+    },
+    async pathInRepository() {
+      return (await git.run(cmd.showPrefix())).replace(/\/$/, '');
+    },
+    async commitsTouchingProject(ref) {
+      return new Set((await git.run(cmd.commitsTouchingHere(ref))).split('\n').filter(Boolean));
     },
     subject: (ref) => git.run(cmd.subject(ref)),
     message: (ref) => git.run(cmd.message(ref)),

@@ -83,6 +83,7 @@ export async function planRelease(input: PlanInput): Promise<PlanResult> {
     head,
     warnings: version.warnings,
     production,
+    commitFilter: version.commitFilter,
   };
   return { plan, config };
 }

@@ -37,6 +37,16 @@ export interface BumpReason {
   note?: string;
 }
 
+/** Which commits counted for a project below the repository root. */
+export interface CommitFilter {
+  /** The project directory relative to the repository root, e.g. `packages/@headlessui-react`. */
+  path: string;
+  /** Commits since the last tag that change files under it (these decide the bump). */
+  counted: number;
+  /** Commits since the last tag that change nothing under it, left out. */
+  leftOut: number;
+}
+
 export interface SpecRef {
   slug: string;
   dir: string;
@@ -66,4 +76,6 @@ export interface ReleasePlan {
   warnings: string[];
   /** What production runs now, when git can tell (git-branch provider); else null. */
   production: ProductionState | null;
+  /** Present when the project is below the repository root: how many commits counted and how many were left out. */
+  commitFilter?: CommitFilter | null;
 }

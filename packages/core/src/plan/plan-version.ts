@@ -1,14 +1,14 @@
 // The version half of the plan: current version (from the version files), the last
 // version tag, the bump and its reasons (commits + CHANGELOG), and the excerpt.
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { bumpFromChangelog, hasWrittenEntries, parseChangelog, unreleasedBody, generateChangelogBody } from '../changelog/index.js';
 import type { ShipgateConfig } from '../config/config-types.js';
 import type { CoreContext } from '../context.js';
 import { isShipgateError, ShipgateError } from '../errors.js';
-import type { Repository } from '../git/repository.js';
+import type { CommitInfo, Repository } from '../git/repository.js';
 import type { ReleaseJournal } from '../release/journal.js';
 import { analyzeCommits, decideVersion, readVersion, revertedShasOutside, type ReleasedCommits } from '../version/index.js';
-import type { Bump, BumpReason, ReleasePlan } from './plan-types.js';
+import type { Bump, BumpReason, CommitFilter, ReleasePlan } from './plan-types.js';
 
 export interface VersionPlan {
   currentVersion: string | null;
@@ -19,6 +19,8 @@ export interface VersionPlan {
   tag: string | null;
   previousTag: string | null;
   changelog: string;
+  /** Set when the project is below the repository root: only commits under it count. */
+  commitFilter: CommitFilter | null;
   blockers: string[];
   warnings: string[];
 }
@@ -44,17 +46,20 @@ export async function planVersion({ ctx, repo, config, bump, resume }: VersionPl
       tag: resume.tag,
       previousTag: resume.previousTag,
       changelog: resume.changelogBody,
+      commitFilter: null,
       blockers: [],
       warnings: [`resuming ${resume.tag}: steps that already finished are not repeated`],
     };
   }
   const current = await readCurrentVersion(ctx, repo.dir, config.version.files);
   const lastTag = await repo.latestVersionTag(prefix);
-  const commits = (await repo.commitsSince(lastTag?.tag ?? null)).filter((c) => c.parents.length < 2);
+  const all = (await repo.commitsSince(lastTag?.tag ?? null)).filter((c) => c.parents.length < 2);
+  const { commits, filter: commitFilter } = await projectCommits(repo, all, lastTag?.tag ?? null);
   const released = await releasedCommits(repo, lastTag?.tag ?? null, revertedShasOutside(commits));
   const commitBump = analyzeCommits(commits, released);
   const warnings: string[] = [];
   const blockers: string[] = [];
+  warnings.push(...(await unlistedLockfiles(ctx, repo.dir, config.version.files)));
   if (lastTag && lastTag.version !== current) {
     warnings.push(`${config.version.files[0]} says ${current} but the last tag is ${lastTag.tag}: the next version starts from ${current}`);
   }
@@ -77,8 +82,16 @@ export async function planVersion({ ctx, repo, config, bump, resume }: VersionPl
   const decision = decideVersion({ current, commits: commitBump, changelog: changelogBump, override: bump ?? 'auto' });
   if (!decision.next && blockers.length === 0) {
     const since = lastTag ? `since ${lastTag.tag}` : 'in the history';
+    const where = commitFilter ? ` that changes ${commitFilter.path}/` : '';
+    const uncategorised = changelogBump.reasons.filter((r) => r.entry !== undefined && r.changelogSection === undefined).length;
+    const entries =
+      uncategorised === 0
+        ? `no entry under "## [Unreleased]" in ${config.changelog}`
+        : uncategorised === 1
+          ? `the entry under "## [Unreleased]" in ${config.changelog} has no ### category, so it decides nothing by itself (put it under ### Added, ### Changed, ### Fixed …)`
+          : `the ${uncategorised} entries under "## [Unreleased]" in ${config.changelog} have no ### category, so they decide nothing by themselves (put them under ### Added, ### Changed, ### Fixed …)`;
     blockers.push(
-      `Nothing to release: no feat, fix, perf or breaking commit ${since} and no entry under "## [Unreleased]" in ${config.changelog}` +
+      `Nothing to release: no feat, fix, perf or breaking commit${where} ${since} and ${entries}` +
         ' (add a CHANGELOG entry or a conventional commit; to release anyway, force a bump: CLI --bump patch, API { "bump": "patch" })',
     );
   }
@@ -92,6 +105,7 @@ export async function planVersion({ ctx, repo, config, bump, resume }: VersionPl
     tag: decision.next ? `${prefix}${decision.next}` : null,
     previousTag: lastTag?.tag ?? null,
     changelog,
+    commitFilter,
     blockers,
     warnings,
   };
@@ -105,6 +119,30 @@ async function releasedCommits(repo: Repository, lastTag: string | null, shas: s
     released.set(sha, message);
   }
   return released;
+}
+
+/**
+ * A project below the repository root (a package of a monorepo) counts only the commits that
+ * change files under it, as semantic-release-monorepo and release-please do (CONTRACT §3.3).
+ */
+async function projectCommits(repo: Repository, all: CommitInfo[], since: string | null): Promise<{ commits: CommitInfo[]; filter: CommitFilter | null }> {
+  const path = await repo.pathInRepository();
+  if (!path) return { commits: all, filter: null };
+  const touching = await repo.commitsTouchingProject(since);
+  const commits = all.filter((c) => touching.has(c.sha));
+  return { commits, filter: { path, counted: commits.length, leftOut: all.length - commits.length } };
+}
+
+/** npm lockfiles beside a listed package.json that are not listed themselves would contradict it after the release. */
+async function unlistedLockfiles(ctx: CoreContext, repoDir: string, files: string[]): Promise<string[]> {
+  const warnings: string[] = [];
+  for (const file of files.filter((f) => basename(f) === 'package.json')) {
+    for (const lockfile of ['package-lock.json', 'npm-shrinkwrap.json'].map((name) => join(dirname(file), name))) {
+      if (files.includes(lockfile) || !(await ctx.fs.exists(join(repoDir, lockfile)))) continue;
+      warnings.push(`${lockfile} holds the version too but is not in version.files, so it will still say the old version: list it (version.files: [${[...files, lockfile].join(', ')}])`);
+    }
+  }
+  return warnings;
 }
 
 /** The first version file is the source of truth; the others must agree with it. */

@@ -28,7 +28,7 @@ describe('bumpFromChangelog', () => {
   it('gives major for an entry containing BREAKING, whatever its section', () => {
     const result = bumpFromChangelog('### Fixed\n\n- **BREAKING** the config file moved\n- a fix\n');
     expect(result.bump).toBe('major');
-    expect(result.reasons[0]).toMatchObject({ bump: 'major', changelogSection: 'Fixed', note: 'entry marked BREAKING → major' });
+    expect(result.reasons[0]).toMatchObject({ bump: 'major', changelogSection: 'Fixed', note: 'entry marked breaking → major' });
   });
 
   it('sees BREAKING on a wrapped continuation line of an entry', () => {
@@ -39,7 +39,7 @@ describe('bumpFromChangelog', () => {
     const result = bumpFromChangelog('- loose entry\n\n### Notes\n\n- thanks everyone\n');
     expect(result.bump).toBeNull();
     expect(result.reasons[0]).toMatchObject({ bump: 'none', entry: 'loose entry' });
-    expect(result.reasons[0]?.note).toMatch(/outside a ### section/);
+    expect(result.reasons[0]?.note).toMatch(/without a ### category is kept as written but decides nothing by itself/);
     expect(result.reasons[1]).toMatchObject({ bump: 'none', changelogSection: 'Notes', entry: 'thanks everyone' });
     expect(result.reasons[1]?.note).toMatch(/unknown section "### Notes" counts nothing \(known: Added, Changed/);
   });

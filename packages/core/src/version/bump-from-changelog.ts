@@ -1,4 +1,5 @@
 // What the `## [Unreleased]` entries of a Keep a Changelog file release (CONTRACT §3.2).
+import { isPlaceholderEntry } from '../changelog/parse-changelog.js';
 import type { Bump, BumpReason } from '../plan/plan-types.js';
 import { maxBump } from './bump.js';
 
@@ -30,22 +31,34 @@ export function bumpFromChangelog(unreleasedBody: string): { bump: Bump | null; 
 
 function reasonFor({ section, text }: Entry): BumpReason {
   const where = { ...(section === null ? {} : { changelogSection: section }), entry: text };
-  if (/\bBREAKING\b/.test(text)) return { bump: 'major', ...where, note: 'entry marked BREAKING → major' };
-  if (section === null) return { bump: 'none', ...where, note: `entry outside a ### section counts nothing (use one of: ${KNOWN})` };
+  // `BREAKING`, `*Breaking:*`, `[breaking]`: the word in any case (CONTRACT §3.2)
+  if (/\bbreaking\b/i.test(text)) return { bump: 'major', ...where, note: 'entry marked breaking → major' };
+  if (section === null) {
+    return { bump: 'none', ...where, note: `entry without a ### category is kept as written but decides nothing by itself (put it under one of: ${KNOWN})` };
+  }
   const bump = SECTION_BUMPS[section.toLowerCase()];
   if (!bump) return { bump: 'none', ...where, note: `unknown section "### ${section}" counts nothing (known: ${KNOWN})` };
   return { bump, ...where, note: `### ${section} → ${bump}` };
 }
 
-/** List items (with their indented continuation lines) and loose paragraphs, each under its ### heading. */
+/**
+ * List items (with their indented continuation lines) and loose paragraphs, each under its ###
+ * heading. Code blocks are not entries, and a lone placeholder (`- Nothing yet!`) is none.
+ */
 function entriesOf(body: string): Entry[] {
   const entries: Entry[] = [];
   let section: string | null = null;
   let current: Entry | null = null;
+  let fenced = false;
   const text = body.replace(/\r\n?/g, '\n').replace(/<!--[\s\S]*?-->/g, '');
   for (const line of text.split('\n')) {
     const heading = /^###[ \t]+(.*?)[ \t#]*$/.exec(line);
-    if (/^####/.test(line)) {
+    if (/^ {0,3}(```|~~~)/.test(line)) {
+      fenced = !fenced;
+      current = null;
+    } else if (fenced) {
+      continue;
+    } else if (/^####/.test(line)) {
       current = null; // a sub-heading keeps the ### section it sits in
     } else if (heading) {
       section = heading[1] ?? '';
@@ -61,5 +74,5 @@ function entriesOf(body: string): Entry[] {
       entries.push(current);
     }
   }
-  return entries;
+  return entries.length === 1 && isPlaceholderEntry(`- ${entries[0]?.text ?? ''}`) ? [] : entries;
 }

@@ -21,12 +21,18 @@ function usageError(run: () => unknown): ShipgateError {
 describe('decideVersion', () => {
   it('takes the highest of the commits and the CHANGELOG', () => {
     const decision = decideVersion({ current: '2.6.0', commits: analysis('patch', 'c'), changelog: analysis('minor', 'l') });
-    expect(decision).toEqual({ next: '2.7.0', bump: 'minor', source: 'changelog', reasons: [{ bump: 'patch', note: 'c' }, { bump: 'minor', note: 'l' }] });
-    expect(decideVersion({ current: '2.6.0', commits: analysis('major'), changelog: analysis('minor') })).toMatchObject({ next: '3.0.0', source: 'commits' });
+    expect(decision).toEqual({ next: '2.7.0', bump: 'minor', source: 'commits+changelog', reasons: [{ bump: 'patch', note: 'c' }, { bump: 'minor', note: 'l' }] });
+    expect(decideVersion({ current: '2.6.0', commits: analysis('major'), changelog: analysis('minor') })).toMatchObject({ next: '3.0.0', source: 'commits+changelog' });
   });
 
-  it('names both sources when they agree', () => {
+  it('names both sources when both release something, whichever is higher (dotenv: two fixes and a ### Removed)', () => {
     expect(decideVersion({ current: '2.6.0', commits: analysis('minor'), changelog: analysis('minor') }).source).toBe('commits+changelog');
+    expect(decideVersion({ current: '17.4.2', commits: analysis('patch'), changelog: analysis('major') })).toMatchObject({ next: '18.0.0', source: 'commits+changelog' });
+  });
+
+  it('names one source when only it releases something', () => {
+    expect(decideVersion({ current: '2.6.0', commits: analysis('patch'), changelog: { bump: null, reasons: [] } }).source).toBe('commits');
+    expect(decideVersion({ current: '2.6.0', commits: { bump: null, reasons: [{ bump: 'none', note: 'chore' }] }, changelog: analysis('minor') }).source).toBe('changelog');
   });
 
   it('gives no next version when nothing is releasable (never a silent patch)', () => {

@@ -52,8 +52,9 @@ export function decideVersion(input: DecideVersionInput): VersionDecision {
 function automatic(current: string, input: DecideVersionInput, reasons: BumpReason[]): VersionDecision {
   const bump = maxBump(input.commits.bump, input.changelog.bump);
   if (bump === null) return { next: null, bump: null, source: null, reasons };
-  const fromCommits = input.commits.bump === bump;
-  const fromChangelog = input.changelog.bump === bump;
+  // both counted when each releases something, even if one alone decides the size (issue 17)
+  const fromCommits = input.commits.bump !== null;
+  const fromChangelog = input.changelog.bump !== null;
   const source: BumpSource = fromCommits && fromChangelog ? 'commits+changelog' : fromCommits ? 'commits' : 'changelog';
   return { next: increment(current, bump), bump, source, reasons };
 }

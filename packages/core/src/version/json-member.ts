@@ -19,13 +19,15 @@ export class JsonSyntaxError extends Error {
 
 /** The span of `key`'s value in the top-level object (the last one wins, as in JSON.parse). */
 export function findTopLevelMember(text: string, key: string): ValueSpan | null {
+  return findMember(text, [key]);
+}
+
+/** The span of the value at `path` (`["packages", "", "version"]`) through nested objects, or null. */
+export function findMember(text: string, path: readonly string[]): ValueSpan | null {
   const scanner = new Scanner(text);
-  let found: ValueSpan | null = null;
   scanner.skipWhitespace();
   if (text[scanner.pos] !== '{') throw new JsonSyntaxError('expected a JSON object', scanner.pos);
-  scanner.object((name, span) => {
-    if (name === key) found = span;
-  });
+  const found = scanner.find(path);
   scanner.skipWhitespace();
   if (scanner.pos < text.length) throw new JsonSyntaxError('unexpected text after the JSON object', scanner.pos);
   return found;
@@ -52,8 +54,26 @@ class Scanner {
     return { start, end: this.pos };
   }
 
-  /** Calls `onMember` for each direct member; nested values are only skipped. */
-  object(onMember: (name: string, span: ValueSpan) => void): void {
+  /** In the object at pos: the span at `path` (the last duplicate wins); everything else is skipped. */
+  find(path: readonly string[]): ValueSpan | null {
+    let found: ValueSpan | null = null;
+    const [key, ...rest] = path;
+    this.object((name) => {
+      if (name !== key) return undefined;
+      if (rest.length === 0) return (span) => (found = span);
+      this.skipWhitespace();
+      if (this.text[this.pos] !== '{') return undefined;
+      found = this.find(rest); // as in JSON.parse, a later duplicate replaces the whole object
+      return 'consumed';
+    });
+    return found;
+  }
+
+  /**
+   * Walks the members of the object at pos. `onMember` sees each name before its value and may
+   * return a callback for the value's span, or 'consumed' when it has read the value itself.
+   */
+  object(onMember: (name: string) => ((span: ValueSpan) => void) | 'consumed' | undefined): void {
     this.pos += 1; // {
     this.skipWhitespace();
     if (this.text[this.pos] === '}') return void (this.pos += 1);
@@ -65,7 +85,11 @@ class Scanner {
       const name = JSON.parse(this.text.slice(nameStart, this.pos)) as string;
       this.skipWhitespace();
       this.expect(':');
-      onMember(name, this.value());
+      const handle = onMember(name);
+      if (handle !== 'consumed') {
+        const span = this.value();
+        handle?.(span);
+      }
       if (this.separator('}')) return;
     }
   }

@@ -1,7 +1,7 @@
 // Reads and rewrites the version in a version file, touching no other byte (CONTRACT §3.3).
 import semver from 'semver';
 import { ShipgateError } from '../errors.js';
-import { findTopLevelMember, JsonSyntaxError } from './json-member.js';
+import { findMember, findTopLevelMember, JsonSyntaxError } from './json-member.js';
 import { positionAt } from './text-position.js';
 
 export interface VersionLocation {
@@ -45,13 +45,30 @@ export function readVersion(fileName: string, content: string): VersionLocation 
   return { version: found.value, line, column };
 }
 
-/** The content with only the version replaced by `next`. */
+/**
+ * The content with only the version replaced by `next`. An npm lockfile (`package-lock.json`,
+ * `npm-shrinkwrap.json`; lockfileVersion 2 and 3) holds the version twice: the top-level
+ * `version` and `packages[""].version`, and both get it.
+ */
 export function writeVersion(fileName: string, content: string, next: string): string {
   if (semver.valid(next) !== next) {
     throw new ShipgateError('USAGE', `cannot write "${next}" to ${fileName}: not a semantic version`, { file: fileName, field: 'version' });
   }
-  const found = locate(fileName, content);
-  return content.slice(0, found.start) + next + content.slice(found.end);
+  const spans = [locate(fileName, content), ...(isNpmLockfile(fileName) ? rootPackageVersion(content) : [])].sort((a, b) => b.start - a.start);
+  return spans.reduce((text, found) => text.slice(0, found.start) + next + text.slice(found.end), content);
+}
+
+/** The lockfiles npm writes for a package: both keep the version in two places. */
+export function isNpmLockfile(fileName: string): boolean {
+  const base = (fileName.split(/[/\\]/).pop() ?? fileName).toLowerCase();
+  return base === 'package-lock.json' || base === 'npm-shrinkwrap.json';
+}
+
+/** `packages[""].version` of a lockfile v2/v3 (none in v1). */
+function rootPackageVersion(content: string): Found[] {
+  const span = findMember(content, ['packages', '', 'version']);
+  if (!span || content[span.start] !== '"') return [];
+  return [{ value: JSON.parse(content.slice(span.start, span.end)) as string, start: span.start + 1, end: span.end - 1 }];
 }
 
 function kindOf(fileName: string): FileKind {

@@ -11,6 +11,8 @@ export function planText(plan: ReleasePlan): string {
   if (plan.nextVersion) {
     lines.push(`Version ${plan.currentVersion ?? '—'} → ${plan.nextVersion} (${plan.bumpSource === 'resume' ? 'resuming' : `${plan.bump}, from ${plan.bumpSource}`}) · tag ${plan.tag}`);
   } else lines.push(`Version ${plan.currentVersion ?? '—'}: nothing to release`);
+  const filter = plan.commitFilter;
+  if (filter) lines.push(`  commits under ${filter.path}/ count: ${filter.counted}; ${filter.leftOut} elsewhere in the repository left out`);
   for (const r of plan.reasons) {
     const what = r.commit ? `${r.commit} ${r.subject ?? ''}` : `${r.changelogSection ?? 'CHANGELOG'}: ${r.entry ?? ''}`;
     lines.push(`  ${r.bump === 'none' ? '·' : r.bump.padEnd(5)} ${what}${r.note ? `  (${r.note})` : ''}`);

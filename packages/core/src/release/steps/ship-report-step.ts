@@ -33,10 +33,12 @@ export async function writeShipRecord(run: ReleaseRun, status: ReleaseStatus, ro
     const statePath = join(repo.dir, stateFile);
     if (await ctx.fs.exists(statePath)) {
       let text = await ctx.fs.readFile(statePath);
+      // the annotated tag's own date (§6), not the release's start
+      const tagCreatedAt = (await repo.git.try(gitCommands.tagCreatedAt(journal.tag))).stdout.trim() || journal.startedAt;
       text = writeBackRelease(text, {
         version: journal.version,
         tag: journal.tag,
-        tagCreatedAt: journal.startedAt,
+        tagCreatedAt,
         deployedAt: journal.deployedAt ?? ctx.clock.now().toISOString(),
         commitSha: journal.commit ?? '',
         shipReport: reportFile,
