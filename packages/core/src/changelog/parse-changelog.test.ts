@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ShipgateError } from '../errors.js';
+import { thrownShipgateError } from '../testing/thrown-shipgate-error.js';
 import { hasReleaseSection, parseChangelog, unreleasedBody } from './parse-changelog.js';
 
 const UNRELEASED = '### Added\n\n- Export API for orders (#214)\n\n### Fixed\n\n- Crash when the cart is empty (#219)\n';
@@ -7,15 +7,6 @@ const OLD_SECTION = '## [2.6.0] - 2024-05-01\n\n### Added\n\n- Wishlist sharing 
 const LINKS = '[Unreleased]: https://example.com/acme/acme-web/compare/v2.6.0...HEAD\n[2.6.0]: https://example.com/acme/acme-web/compare/v2.5.0...v2.6.0\n';
 const CHANGELOG = `# Changelog\n\nAll notable changes to this project will be documented in this file.\n\n## [Unreleased]\n\n${UNRELEASED}\n${OLD_SECTION}\n${LINKS}`;
 
-function thrown(run: () => unknown): ShipgateError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ShipgateError) return error;
-    throw error;
-  }
-  throw new Error('expected a ShipgateError');
-}
 
 describe('parseChangelog', () => {
   it('finds Unreleased, the releases and the links with exact offsets', () => {
@@ -65,7 +56,7 @@ describe('parseChangelog', () => {
   });
 
   it('blocks with the file, a hint and the line of the newest release when Unreleased is missing', () => {
-    const error = thrown(() => parseChangelog('# Changelog\n\n## [2.6.0] - 2024-05-01\n\n- x\n', 'CHANGELOG.md'));
+    const error = thrownShipgateError(() => parseChangelog('# Changelog\n\n## [2.6.0] - 2024-05-01\n\n- x\n', 'CHANGELOG.md'));
     expect(error.code).toBe('GATE_BLOCKED');
     expect(error.message).toBe('CHANGELOG.md has no "## [Unreleased]" section');
     expect(error.location).toEqual({ file: 'CHANGELOG.md', line: 3 });
@@ -73,7 +64,7 @@ describe('parseChangelog', () => {
   });
 
   it('blocks an empty file too', () => {
-    expect(thrown(() => parseChangelog('', 'CHANGELOG.md')).location).toEqual({ file: 'CHANGELOG.md' });
+    expect(thrownShipgateError(() => parseChangelog('', 'CHANGELOG.md')).location).toEqual({ file: 'CHANGELOG.md' });
   });
 
   it('detects CRLF files', () => {

@@ -2,7 +2,7 @@
 // excerpt comes from). Every test compares the whole file after the release, byte for byte.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ShipgateError } from '../errors.js';
+import { thrownShipgateError } from '../testing/thrown-shipgate-error.js';
 import { bumpFromChangelog } from '../version/bump-from-changelog.js';
 import { hasWrittenEntries, parseChangelog, unreleasedBody } from './parse-changelog.js';
 import { releaseChangelog } from './release-changelog.js';
@@ -16,15 +16,6 @@ function insertBefore(text: string, before: string, insert: string): string {
   return text.replace(before, `${insert}${before}`);
 }
 
-function thrown(run: () => unknown): ShipgateError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ShipgateError) return error;
-    throw error;
-  }
-  throw new Error('expected a ShipgateError');
-}
 
 describe('commander: "## [Unreleased] (date goes here)", *Breaking:*, [Unreleased] comparing master...develop', () => {
   const before = fixture('commander-CHANGELOG.md');
@@ -36,7 +27,7 @@ describe('commander: "## [Unreleased] (date goes here)", *Breaking:*, [Unrelease
   });
 
   it('names the line of an Unreleased heading it cannot read as the section', () => {
-    const error = thrown(() => parseChangelog(before.replace('## [Unreleased] (date goes here)', '# [Unreleased] (date goes here)'), 'CHANGELOG.md'));
+    const error = thrownShipgateError(() => parseChangelog(before.replace('## [Unreleased] (date goes here)', '# [Unreleased] (date goes here)'), 'CHANGELOG.md'));
     expect(error.location).toEqual({ file: 'CHANGELOG.md', line: 11 });
     expect(error.format()).toMatch(/^CHANGELOG\.md:11 "# \[Unreleased\] \(date goes here\)" is not read as the Unreleased section: it must be a level-2 heading/);
   });

@@ -1,1 +1,2 @@
 export * from './fake-context.js';
+export * from './thrown-shipgate-error.js';

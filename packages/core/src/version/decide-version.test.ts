@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ShipgateError } from '../errors.js';
+import { thrownShipgateError } from '../testing/thrown-shipgate-error.js';
 import type { Bump, BumpReason } from '../plan/plan-types.js';
 import { decideVersion } from './decide-version.js';
 
@@ -8,15 +8,6 @@ function analysis(bump: Bump | null, note = 'x'): { bump: Bump | null; reasons: 
   return { bump, reasons: [{ bump: bump ?? 'none', note }] };
 }
 
-function usageError(run: () => unknown): ShipgateError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ShipgateError) return error;
-    throw error;
-  }
-  throw new Error('expected a ShipgateError');
-}
 
 describe('decideVersion', () => {
   it('takes the highest of the commits and the CHANGELOG', () => {
@@ -66,7 +57,7 @@ describe('decideVersion', () => {
 
   it('refuses an explicit version that is not greater than the current one', () => {
     for (const override of ['2.6.0', '2.5.9']) {
-      const error = usageError(() => decideVersion({ current: '2.6.0', commits: none, changelog: none, override }));
+      const error = thrownShipgateError(() => decideVersion({ current: '2.6.0', commits: none, changelog: none, override }));
       expect(error.code).toBe('USAGE');
       expect(error.location.field).toBe('--bump');
       expect(error.message).toContain('not greater than the current version 2.6.0');
@@ -75,19 +66,19 @@ describe('decideVersion', () => {
   });
 
   it('refuses an explicit version that is not semver', () => {
-    const error = usageError(() => decideVersion({ current: '2.6.0', commits: none, changelog: none, override: '2.7' }));
+    const error = thrownShipgateError(() => decideVersion({ current: '2.6.0', commits: none, changelog: none, override: '2.7' }));
     expect(error).toMatchObject({ code: 'USAGE', location: { field: '--bump' } });
     expect(error.message).toContain('"2.7" is not a semantic version');
   });
 
   it('refuses an unknown bump word, listing the allowed values', () => {
-    const error = usageError(() => decideVersion({ current: '2.6.0', commits: none, changelog: none, override: 'huge' }));
+    const error = thrownShipgateError(() => decideVersion({ current: '2.6.0', commits: none, changelog: none, override: 'huge' }));
     expect(error).toMatchObject({ code: 'USAGE', location: { field: '--bump' } });
     expect(error.message).toBe('unknown bump "huge" (allowed: auto, major, minor, patch, or an explicit version X.Y.Z)');
     expect(error.hint).toBeTruthy();
   });
 
   it('refuses a current version that is not semver', () => {
-    expect(usageError(() => decideVersion({ current: 'banana', commits: analysis('patch'), changelog: none })).code).toBe('CONFIG_INVALID');
+    expect(thrownShipgateError(() => decideVersion({ current: 'banana', commits: analysis('patch'), changelog: none })).code).toBe('CONFIG_INVALID');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ShipgateError } from '../errors.js';
+import { thrownShipgateError } from '../testing/thrown-shipgate-error.js';
 import { readVersion, writeVersion } from './version-file.js';
 
 // The acceptance fixture's package.json, odd spacing included.
@@ -13,15 +13,6 @@ const PACKAGE_JSON = `{
 }
 `;
 
-function thrown(run: () => unknown): ShipgateError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ShipgateError) return error;
-    throw error;
-  }
-  throw new Error('expected a ShipgateError');
-}
 
 describe('package.json', () => {
   it('reads the top-level version with its line and column', () => {
@@ -63,13 +54,13 @@ describe('package.json', () => {
   });
 
   it('says "no version found" with the file, field and a hint', () => {
-    const error = thrown(() => readVersion('package.json', '{ "name": "x", "deps": { "version": "1.0.0" } }'));
+    const error = thrownShipgateError(() => readVersion('package.json', '{ "name": "x", "deps": { "version": "1.0.0" } }'));
     expect(error).toMatchObject({ code: 'CONFIG_INVALID', message: 'no version found', location: { file: 'package.json', field: 'version' } });
     expect(error.hint).toContain('"version": "0.1.0"');
   });
 
   it('points at a non-semver version with line and column, the value and what is expected', () => {
-    const error = thrown(() => readVersion('package.json', '{\n  "name": "x",\n    "version": "2.6"\n}\n'));
+    const error = thrownShipgateError(() => readVersion('package.json', '{\n  "name": "x",\n    "version": "2.6"\n}\n'));
     expect(error).toMatchObject({ code: 'CONFIG_INVALID', location: { file: 'package.json', line: 3, column: 17, field: 'version' } });
     expect(error.message).toContain('"2.6"');
     expect(error.message).toContain('MAJOR.MINOR.PATCH');
@@ -77,17 +68,17 @@ describe('package.json', () => {
   });
 
   it('refuses a version that is not a string, or has a v prefix', () => {
-    expect(thrown(() => readVersion('package.json', '{ "version": 2 }')).location).toMatchObject({ line: 1, column: 14 });
-    expect(thrown(() => readVersion('package.json', '{ "version": "v1.2.3" }')).message).toContain('"v1.2.3"');
+    expect(thrownShipgateError(() => readVersion('package.json', '{ "version": 2 }')).location).toMatchObject({ line: 1, column: 14 });
+    expect(thrownShipgateError(() => readVersion('package.json', '{ "version": "v1.2.3" }')).message).toContain('"v1.2.3"');
   });
 
   it('reports broken JSON with its position', () => {
-    const error = thrown(() => readVersion('package.json', '{\n  "version": "1.0.0",\n}\n'));
+    const error = thrownShipgateError(() => readVersion('package.json', '{\n  "version": "1.0.0",\n}\n'));
     expect(error).toMatchObject({ code: 'CONFIG_INVALID', location: { file: 'package.json', line: 3, column: 1 } });
   });
 
   it('refuses to write a next version that is not semver', () => {
-    expect(thrown(() => writeVersion('package.json', PACKAGE_JSON, 'next')).code).toBe('USAGE');
+    expect(thrownShipgateError(() => writeVersion('package.json', PACKAGE_JSON, 'next')).code).toBe('USAGE');
   });
 });
 
@@ -116,7 +107,7 @@ version = "0.0.0"
   });
 
   it('finds no version in a workspace-inherited Cargo.toml', () => {
-    const error = thrown(() => readVersion('crates/a/Cargo.toml', '[package]\nname = "a"\nversion.workspace = true\n'));
+    const error = thrownShipgateError(() => readVersion('crates/a/Cargo.toml', '[package]\nname = "a"\nversion.workspace = true\n'));
     expect(error).toMatchObject({ code: 'CONFIG_INVALID', message: 'no version found', location: { file: 'crates/a/Cargo.toml', field: 'version' } });
   });
 });
@@ -129,7 +120,7 @@ describe('plain VERSION files', () => {
   });
 
   it('says no version found for an empty file', () => {
-    expect(thrown(() => readVersion('VERSION', '  \n')).message).toBe('no version found');
+    expect(thrownShipgateError(() => readVersion('VERSION', '  \n')).message).toBe('no version found');
   });
 });
 
@@ -147,12 +138,12 @@ describe('other text files', () => {
   });
 
   it('reports a non-semver first version with its position', () => {
-    const error = thrown(() => readVersion('docker-compose.yml', "services: {}\nversion: '3.8'\n"));
+    const error = thrownShipgateError(() => readVersion('docker-compose.yml', "services: {}\nversion: '3.8'\n"));
     expect(error).toMatchObject({ code: 'CONFIG_INVALID', location: { file: 'docker-compose.yml', line: 2, column: 11, field: 'version' } });
   });
 
   it('says no version found, with a hint, when no line has one', () => {
-    const error = thrown(() => readVersion('README.md', '# Acme\n\nThe versioning policy is semver.\n'));
+    const error = thrownShipgateError(() => readVersion('README.md', '# Acme\n\nThe versioning policy is semver.\n'));
     expect(error).toMatchObject({ message: 'no version found', location: { file: 'README.md', field: 'version' } });
     expect(error.hint).toContain('version: 0.1.0');
   });
