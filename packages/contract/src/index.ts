@@ -92,6 +92,8 @@ export interface PromoteBody {
   spec?: string;
   dryRun?: boolean;
   monitor?: boolean;
+  /** Promote although code changed after the commit staging validated (CONTRACT §3.1). */
+  allowUnvalidated?: { reason: string };
 }
 
 /** GET /api/releases/:id/events items. */

@@ -2,7 +2,9 @@
 // The `shipgate` CLI entry. Starts fast: each command's code (and the server's) is loaded
 // only when that command runs.
 import { isShipgateError, ShipgateError } from '@shipgate/core';
-import { HELP, parseCliArgs, type CliArgs } from './cli-args.js';
+import { readFileSync } from 'node:fs';
+import { parseCommandLine, type CliArgs } from './cli-args.js';
+import { commandHelp, generalHelp } from './cli-help.js';
 import { projectDir } from './project-dir.js';
 
 async function dispatch(args: CliArgs): Promise<number> {
@@ -13,7 +15,7 @@ async function dispatch(args: CliArgs): Promise<number> {
   }
   switch (args.command) {
     case 'help':
-      process.stdout.write(HELP);
+      process.stdout.write(generalHelp());
       return 0;
     case 'plan':
       return (await import('./commands/plan-command.js')).planCommand(args);
@@ -37,17 +39,26 @@ function ignoreClosedPipes(): void {
   }
 }
 
+/** The root package.json's version (CONTRACT §1), read only when asked. */
+function version(): string {
+  const text = readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(text) as { version: string }).version;
+}
+
 async function main(): Promise<void> {
   ignoreClosedPipes();
   const argv = process.argv.slice(2);
   const json = argv.includes('--json');
   let code: number;
   try {
-    const args = parseCliArgs(argv, process.cwd());
-    if (args.help && args.command !== 'help') {
-      process.stdout.write(HELP);
+    const request = parseCommandLine(argv, process.cwd());
+    if (request.kind === 'version') {
+      process.stdout.write(`shipgate ${version()}\n`);
       code = 0;
-    } else code = await dispatch(args);
+    } else if (request.kind === 'help') {
+      process.stdout.write(request.command && request.command !== 'help' ? commandHelp(request.command) : generalHelp());
+      code = 0;
+    } else code = await dispatch(request.args);
   } catch (error) {
     const failure = isShipgateError(error) ? error : new ShipgateError('INTERNAL', error instanceof Error ? error.message : String(error), { cause: error });
     if (json) process.stdout.write(`${JSON.stringify({ error: failure.toJSON() })}\n`);

@@ -28,6 +28,7 @@ export async function promoteRelease(svc: Services, project: ProjectRow, body: P
       ctx,
       ...(body.spec === undefined ? {} : { spec: body.spec }),
       ...(body.bump === undefined ? {} : { bump: body.bump }),
+      ...(body.allowUnvalidated === undefined ? {} : { allowUnvalidated: { reason: body.allowUnvalidated.reason.trim().replace(/\s+/g, ' '), by: actor } }),
     });
     svc.projects.setCurrentVersion(project.id, plan.currentVersion);
     if (plan.blocked) return { kind: 'blocked', plan };

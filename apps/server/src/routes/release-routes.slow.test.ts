@@ -40,6 +40,20 @@ describe('releases', () => {
     expect(later).toHaveLength(events.length - 5);
   });
 
+  it('passes allowUnvalidated { reason } to the plan with the actor, and refuses any other shape with 400', async () => {
+    const engine = new FakeEngine();
+    t = await createTestApp({ engine });
+    const ok = await promote({ allowUnvalidated: { reason: 'hotfix for INC-42,\n  checked by hand' } });
+    expect(ok.statusCode, ok.body).toBe(202);
+    expect(engine.lastPlanInput).toMatchObject({ allowUnvalidated: { reason: 'hotfix for INC-42, checked by hand', by: 'deployer' } });
+    await waitForStatus(t.app, ok.json().id, ['succeeded']);
+    for (const bad of [{ allowUnvalidated: 'hotfix' }, { allowUnvalidated: {} }, { allowUnvalidated: { reason: '' } }, { allowUnvalidated: { reason: '   ' } }, { allowUnvalidated: { reason: 'x', by: 'someone else' } }, { allowUnvalidated: true }]) {
+      const res = await promote(bad);
+      expect(res.statusCode, JSON.stringify(bad)).toBe(400);
+    }
+    expect(engine.plans).toBe(1);
+  });
+
   it('a blocked plan answers 422 with the blockers and creates no release', async () => {
     t = await createTestApp({ engine: new FakeEngine({ blockers: ['staging validation is pending'] }) });
     const res = await promote();

@@ -102,6 +102,13 @@ export const promoteBodySchema = {
     spec: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,200}$' },
     dryRun: { type: 'boolean' },
     monitor: { type: 'boolean' },
+    allowUnvalidated: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['reason'],
+      description: 'promote although code changed after the commit staging validated (CONTRACT §3.1); the ship report records who and why',
+      properties: { reason: { type: 'string', minLength: 1, maxLength: 500, pattern: '\\S' } },
+    },
   },
 } as const;
 

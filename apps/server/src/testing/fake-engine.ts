@@ -22,6 +22,8 @@ export class FakeEngine implements Engine {
   plans = 0;
   runs = 0;
   rollbacks = 0;
+  /** What the last planRelease was asked (the server passes the promote body's options through). */
+  lastPlanInput: Record<string, unknown> | null = null;
 
   constructor(public options: FakeEngineOptions = {}) {}
 
@@ -31,6 +33,7 @@ export class FakeEngine implements Engine {
 
   async planRelease(input: { repoDir: string }): Promise<{ plan: ReleasePlan; config: ShipgateConfig }> {
     this.plans++;
+    this.lastPlanInput = { ...input };
     const current = (JSON.parse(readFileSync(join(input.repoDir, 'package.json'), 'utf8')) as { version: string }).version;
     const [major = 0, minor = 0] = current.split('.').map(Number);
     const blockers = this.options.blockers ?? [];

@@ -1,1 +1,2 @@
 export * from './repository-gates.js';
+export * from './staging-commit-check.js';

@@ -31,6 +31,10 @@ export const gitCommands = {
   showPrefix: () => ['rev-parse', '--show-prefix'],
   /** Non-merge commits after `since` that change files under the current directory (no history simplification). */
   commitsTouchingHere: (since: string | null) => ['rev-list', '--full-history', '--no-merges', since ? `${since}..HEAD` : 'HEAD', '--', '.'],
+  /** Commits after `since` (newest first): sha, subject, then the files each changes, relative to the cwd. */
+  logFilesSince: (since: string) => [
+    'log', '--no-renames', '--relative', '--name-only', '--format=%x1e%H%x1f%s', `${since}..HEAD`,
+  ],
   subject: (ref: string) => ['log', '-1', '--format=%s', ref],
   message: (ref: string) => ['log', '-1', '--format=%B', ref],
   committedAt: (ref: string) => ['log', '-1', '--format=%cI', ref],

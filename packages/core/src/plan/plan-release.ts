@@ -6,12 +6,12 @@ import { loadConfig } from '../config/index.js';
 import type { ShipgateConfig } from '../config/config-types.js';
 import type { CoreContext } from '../context.js';
 import { ShipgateError } from '../errors.js';
-import { cleanWorktreeGate, mainBranchGate, upToDateGate } from '../gates/index.js';
+import { checkStagingCommit, cleanWorktreeGate, mainBranchGate, upToDateGate } from '../gates/index.js';
 import { openRepository, remoteTagCommit, type Repository } from '../git/repository.js';
 import { isJournalPending, readJournal, type ReleaseJournal } from '../release/journal.js';
 import { pushedReleaseJournal } from '../release/pushed-release-journal.js';
 import { STEP_NAMES, type StepName } from '../release/statuses.js';
-import { findSpec, readSpecGates } from '../specflow/index.js';
+import { findSpec, readSpecGates, STAGING_COMMIT_FIELD, stagingCommitOf } from '../specflow/index.js';
 import { planVersion } from './plan-version.js';
 import { productionState, type ProductionState } from './production-state.js';
 import type { GateResult, ReleasePlan } from './plan-types.js';
@@ -23,6 +23,8 @@ export interface PlanInput {
   bump?: string;
   /** Fetch the main branch before planning (default true). */
   fetch?: boolean;
+  /** Promote even though code changed after the commit staging validated (CLI --allow-unvalidated, API allowUnvalidated). */
+  allowUnvalidated?: { reason: string; by: string };
 }
 
 export interface PlanResult {
@@ -54,6 +56,7 @@ export async function planRelease(input: PlanInput): Promise<PlanResult> {
   const stateText = spec && (await ctx.fs.exists(join(repoDir, stateFile))) ? await ctx.fs.readFile(join(repoDir, stateFile)) : null;
   const specGates = readSpecGates(stateText, { file: stateFile, stagingValidation: config.gates.stagingValidation, rollback: config.gates.rollback });
   gates.push(...(spec ? specGates : specGates.map((gate) => withoutFeature(gate, config.specs))));
+  const override = await checkStagingCommitGate({ repo, config, head, gates, stateFile, stagingSha: stagingCommitOf(stateText), allow: input.allowUnvalidated });
 
   const version = await planVersion({ ctx, repo, config, head, bump: input.bump, resume });
 
@@ -84,8 +87,50 @@ export async function planRelease(input: PlanInput): Promise<PlanResult> {
     warnings: version.warnings,
     production,
     commitFilter: version.commitFilter,
+    ...(override ? { unvalidated: override } : {}),
   };
   return { plan, config };
+}
+
+interface StagingCommitGateInput {
+  repo: Repository;
+  config: ShipgateConfig;
+  head: string;
+  gates: GateResult[];
+  stateFile: string;
+  stagingSha: string | null;
+  allow: PlanInput['allowUnvalidated'];
+}
+
+/**
+ * A passing staging-validation gate with a recorded staging commit also needs HEAD to be
+ * that commit plus only specs/Markdown changes; otherwise it fails, unless overridden —
+ * then it passes saying who overrode it and why, and the plan carries the override.
+ */
+async function checkStagingCommitGate(input: StagingCommitGateInput): Promise<ReleasePlan['unvalidated'] | null> {
+  const { config, gates, stagingSha, allow } = input;
+  const index = gates.findIndex((g) => g.id === 'staging-validation');
+  const gate = gates[index];
+  if (!gate || gate.status !== 'pass' || !stagingSha) return null;
+  const check = await checkStagingCommit({
+    repo: input.repo,
+    stagingSha,
+    head: input.head,
+    specs: config.specs,
+    releaseFiles: [...config.version.files, config.changelog],
+    tagPrefix: config.version.tagPrefix,
+  });
+  const evidence = { ...gate.evidence, file: input.stateFile, field: STAGING_COMMIT_FIELD, value: stagingSha };
+  if (check.ok) {
+    gates[index] = { ...gate, detail: `${gate.detail}; ${check.detail}`, evidence: gate.evidence ?? evidence };
+    return null;
+  }
+  if (!allow) {
+    gates[index] = { ...gate, status: 'fail', detail: check.detail, evidence };
+    return null;
+  }
+  gates[index] = { ...gate, detail: `overridden by ${allow.by} ("${allow.reason}"): ${check.summary}`, evidence };
+  return { by: allow.by, reason: allow.reason, stagingCommit: stagingSha, commits: check.commits, detail: check.summary };
 }
 
 /** Why a promote without a journal finishes an earlier release instead of cutting a new one. */

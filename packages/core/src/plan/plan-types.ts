@@ -78,4 +78,16 @@ export interface ReleasePlan {
   production: ProductionState | null;
   /** Present when the project is below the repository root: how many commits counted and how many were left out. */
   commitFilter?: CommitFilter | null;
+  /** Set when code changed after the commit staging validated and someone promoted anyway. */
+  unvalidated?: UnvalidatedOverride;
+}
+
+export interface UnvalidatedOverride {
+  by: string;
+  reason: string;
+  /** The sha recorded under deployment.staging.commit_sha. */
+  stagingCommit: string;
+  /** The commits after it that change code. */
+  commits: Array<{ sha: string; subject: string; files: string[] }>;
+  detail: string;
 }

@@ -58,6 +58,10 @@ export function renderShipReport(input: ShipReportInput): string {
     const r = input.rollback;
     lines.push('', `> **Rolled back** at ${r.at}: ${r.reason}. Production runs **${r.to}** again${r.healthy ? ' and its health checks pass' : ' — and its health checks FAILED: act now'}.`);
   }
+  if (plan.unvalidated) {
+    const u = plan.unvalidated;
+    lines.push('', `> **Promoted without staging validation** by ${u.by}, because: ${u.reason}. ${u.detail}.`);
+  }
   lines.push('', '## Gates', '', '| gate | status | evidence |', '| --- | --- | --- |');
   for (const g of record.gates.length ? record.gates : plan.gates) {
     const source = g.evidence?.file ? ` (${g.evidence.file}${g.evidence.field ? `: ${g.evidence.field}` : ''})` : '';

@@ -5,3 +5,4 @@ export { SPEC_GATES } from './gate-result.js';
 export { readPhase } from './read-phase.js';
 export { writeBackRelease, writeBackRollback, type ReleaseWriteBack, type RollbackWriteBack } from './write-back.js';
 export { SHIP_PROD_PHASE } from './state-spellings.js';
+export { stagingCommitOf, STAGING_COMMIT_FIELD } from './staging-commit.js';
