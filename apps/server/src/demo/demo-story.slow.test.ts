@@ -61,6 +61,11 @@ describe('the demo sandbox', () => {
     expect(good.output).toMatch(/monitoring (PASS|INCONCLUSIVE)/);
     const goodCommit = sandboxGit(sandbox.origin, 'rev-parse', 'refs/tags/v1.5.0^{commit}');
     expect(sandboxGit(sandbox.origin, 'rev-parse', 'refs/heads/production')).toBe(goodCommit);
+    // one ship-report commit per event, each saying what it adds
+    expect(sandboxGit(sandbox.origin, 'log', '--format=%s', `${goodCommit}..refs/heads/main`).split('\n')).toEqual([
+      'docs(ship): monitoring result for v1.5.0',
+      'docs(ship): ship report for v1.5.0',
+    ]);
 
     makeFaultyRelease(sandbox.app, 'errors');
     sandboxGit(work, 'pull', '-q', '--rebase', 'origin', 'main');

@@ -61,7 +61,7 @@ export async function runRelease(input: RunReleaseInput): Promise<ReleaseOutcome
     if (prepared) {
       run.chart = prepared.chart;
       await monitorStep(run, prepared);
-      report = await writeShipRecord(run, 'succeeded', null, prepared.chart()).catch((error: unknown) => reportWarning(run, error));
+      report = await writeShipRecord(run, 'succeeded', null, prepared.chart(), 'monitored').catch((error: unknown) => reportWarning(run, error));
     } else if (config.monitoring.enabled) {
       run.skip('monitor', 'Watch production', 'skipped: monitoring was turned off for this release (--no-monitor)');
     }

@@ -20,8 +20,10 @@ export function shipReportPath(run: ReleaseRun): string {
 /**
  * Writes the ship report and the state.yaml write-back, commits them in one
  * `docs(ship):` commit and pushes main. A failed push is a warning, never a failed release.
+ * Each event gets its own subject: the report after the health checks, the monitoring
+ * verdict re-written into it (`monitored`), a rollback.
  */
-export async function writeShipRecord(run: ReleaseRun, status: ReleaseStatus, rollback: RollbackNote | null, chart: string | null): Promise<string> {
+export async function writeShipRecord(run: ReleaseRun, status: ReleaseStatus, rollback: RollbackNote | null, chart: string | null, event: 'shipped' | 'monitored' = 'shipped'): Promise<string> {
   const { ctx, repo, journal, config } = run;
   const reportFile = shipReportPath(run);
   const report = renderShipReport({ plan: run.plan, config, journal, record: run.record, status, generatedAt: ctx.clock.now().toISOString(), rollback, monitoringChart: chart });
@@ -57,7 +59,10 @@ export async function writeShipRecord(run: ReleaseRun, status: ReleaseStatus, ro
     }
   }
   run.fact('shipReport', reportFile);
-  if (config.report.commit) await commitAndPush(run, files, rollback ? `docs(ship): roll back ${journal.tag} to ${journal.previousDeployTag ?? journal.previousTag ?? rollback.to}` : `docs(ship): ship report for ${journal.tag}`);
+  const subject = rollback
+    ? `docs(ship): roll back ${journal.tag} to ${journal.previousDeployTag ?? journal.previousTag ?? rollback.to}`
+    : event === 'monitored' ? `docs(ship): monitoring result for ${journal.tag}` : `docs(ship): ship report for ${journal.tag}`;
+  if (config.report.commit) await commitAndPush(run, files, subject);
   return report;
 }
 
