@@ -47,7 +47,7 @@ describe('releases', () => {
     expect(ok.statusCode, ok.body).toBe(202);
     expect(engine.lastPlanInput).toMatchObject({ allowUnvalidated: { reason: 'hotfix for INC-42, checked by hand', by: 'deployer' } });
     await waitForStatus(t.app, ok.json().id, ['succeeded']);
-    for (const bad of [{ allowUnvalidated: 'hotfix' }, { allowUnvalidated: {} }, { allowUnvalidated: { reason: '' } }, { allowUnvalidated: { reason: '   ' } }, { allowUnvalidated: { reason: 'x', by: 'someone else' } }, { allowUnvalidated: true }]) {
+    for (const bad of [{ allowUnvalidated: 'hotfix' }, { allowUnvalidated: {} }, { allowUnvalidated: { reason: '' } }, { allowUnvalidated: { reason: '   ' } }, { allowUnvalidated: { reason: 'x', by: 'someone else' } }, { allowUnvalidated: true }, { allowUnvalidated: { reason: 5 } }, { allowUnvalidated: { reason: ['why'] } }]) {
       const res = await promote(bad);
       expect(res.statusCode, JSON.stringify(bad)).toBe(400);
     }
