@@ -37,6 +37,7 @@ export const DEFAULTS = {
     intervalSeconds: 30,
     thresholds: { errorRateIncrease: 1, latencyDegradation: 0.1, errorRateCeiling: 0.5, minRequests: 200 },
     onBreach: 'rollback',
+    onInconclusive: 'alert',
     failAfter: 2,
     maxSourceErrors: 3,
   },

@@ -30,7 +30,7 @@ export const CONFIG_KEYS = {
     tcp: ['tcp', 'host', 'port'],
     command: ['command', 'expectOutput'],
   } satisfies Record<'common' | CheckKind, readonly string[]>,
-  monitoring: ['enabled', ...duration('window'), ...duration('baseline'), ...duration('warmup'), ...duration('interval'), 'thresholds', 'source', 'onBreach', 'failAfter', 'maxSourceErrors'],
+  monitoring: ['enabled', ...duration('window'), ...duration('baseline'), ...duration('warmup'), ...duration('interval'), 'thresholds', 'source', 'onBreach', 'onInconclusive', 'failAfter', 'maxSourceErrors'],
   thresholds: ['errorRateIncrease', 'latencyDegradation', 'errorRateCeiling', 'minRequests'],
   source: ['kind', 'url', 'errorRateQuery', 'latencyQuery', 'requestsQuery'],
   report: ['commit'],

@@ -151,6 +151,12 @@ export interface MonitoringConfig {
     | { kind: 'scrape'; url: string }
     | { kind: 'prometheus'; url: string; errorRateQuery?: string; latencyQuery?: string; requestsQuery?: string };
   onBreach: 'rollback' | 'alert';
+  /**
+   * What a watch that ends without a decision (INCONCLUSIVE, or NO_DATA: too little traffic)
+   * does: pass (ship, logged as info), alert (ship, with a warning in the log and the report),
+   * rollback (roll back, as a breach does).
+   */
+  onInconclusive: 'pass' | 'alert' | 'rollback';
   /** FAIL evaluations in a row that end the watch with FAIL (the outage ceiling acts at once). */
   failAfter: number;
   /** Metric-source errors in a row that end the watch with ERROR. */

@@ -35,6 +35,7 @@ describe('parseConfig defaults', () => {
         thresholds: { errorRateIncrease: 1, latencyDegradation: 0.1, errorRateCeiling: 0.5, minRequests: 200 },
         source: { kind: 'scrape', url: '' },
         onBreach: 'rollback',
+        onInconclusive: 'alert',
         failAfter: 2,
         maxSourceErrors: 3,
       },

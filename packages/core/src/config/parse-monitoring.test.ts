@@ -28,6 +28,7 @@ describe('monitoring', () => {
       thresholds: { errorRateIncrease: 1, latencyDegradation: 0.1, errorRateCeiling: 0.5, minRequests: 200 },
       source: { kind: 'scrape', url: 'https://acme.example:8443/metrics' },
       onBreach: 'rollback',
+      onInconclusive: 'alert',
       failAfter: 2,
       maxSourceErrors: 3,
     });
@@ -59,6 +60,7 @@ describe('monitoring', () => {
     url: http://127.0.0.1:9090/
     errorRateQuery: sum(rate(http_requests_total{status=~"5.."}[1m]))
   onBreach: alert
+  onInconclusive: rollback
   failAfter: 3
   maxSourceErrors: 5
 `),
@@ -71,6 +73,7 @@ describe('monitoring', () => {
       thresholds: { errorRateIncrease: 0.5, latencyDegradation: 0.25, errorRateCeiling: 0.2, minRequests: 50 },
       source: { kind: 'prometheus', url: 'http://127.0.0.1:9090', errorRateQuery: 'sum(rate(http_requests_total{status=~"5.."}[1m]))' },
       onBreach: 'alert',
+      onInconclusive: 'rollback',
       failAfter: 3,
       maxSourceErrors: 5,
     });
@@ -93,6 +96,9 @@ describe('monitoring', () => {
     expect(firstLine('monitoring:\n  thresholds: { errorRateCeiling: 1.5 }\n')).toMatch(/errorRateCeiling: expected a fraction such as 0\.1 or a percentage such as "10%", at most 1, found 1\.5$/);
     expect(firstLine('monitoring:\n  thresholds: { minRequests: 12.5 }\n')).toMatch(/minRequests: expected a whole number at least 0, found 12\.5$/);
     expect(firstLine('monitoring:\n  onBreach: page\n')).toBe('.shipgate.yaml:2:13 monitoring.onBreach: unknown onBreach action "page" (known: rollback, alert)');
+    expect(firstLine('monitoring:\n  onInconclusive: ignore\n')).toBe(
+      '.shipgate.yaml:2:19 monitoring.onInconclusive: unknown onInconclusive action "ignore" (known: pass, alert, rollback)',
+    );
   });
 
   it('refuses prometheus queries on a scrape source and a prometheus source without url', () => {

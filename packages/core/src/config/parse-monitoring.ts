@@ -33,6 +33,7 @@ export function parseMonitoring(f: YamlField, context: MonitoringContext): Monit
     thresholds: parseThresholds(m.get('thresholds')),
     source: parseSource(m.get('source'), enabled ? m.get('enabled') : null, context),
     onBreach: enumOr(m.get('onBreach'), ['rollback', 'alert'], d.onBreach, 'onBreach action'),
+    onInconclusive: enumOr(m.get('onInconclusive'), ['pass', 'alert', 'rollback'], d.onInconclusive, 'onInconclusive action'),
     failAfter: numberOr(m.get('failAfter'), d.failAfter, { integer: true, min: 1 }),
     maxSourceErrors: numberOr(m.get('maxSourceErrors'), d.maxSourceErrors, { integer: true, min: 1 }),
   };

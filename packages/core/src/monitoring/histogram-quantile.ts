@@ -30,7 +30,8 @@ export function histogramQuantile(q: number, histogram: readonly HistogramBucket
 }
 
 /** Sorted by bound, merged duplicates, counts made monotonic (PromQL's ensureMonotonic). */
-export function normalizeBuckets(histogram: readonly HistogramBucket[]): HistogramBucket[] {
+export function normalizeBuckets(histogram: readonly HistogramBucket[]): readonly HistogramBucket[] {
+  if (isNormal(histogram)) return histogram;
   const byBound = new Map<number, number>();
   for (const { le, count } of histogram) {
     if (Number.isNaN(le) || Number.isNaN(count)) continue;
@@ -43,4 +44,14 @@ export function normalizeBuckets(histogram: readonly HistogramBucket[]): Histogr
     bucket.count = max;
   }
   return sorted;
+}
+
+/** Strictly increasing bounds and non-decreasing counts, no NaN: nothing to normalize. */
+function isNormal(histogram: readonly HistogramBucket[]): boolean {
+  for (let i = 0; i < histogram.length; i++) {
+    const { le, count } = histogram[i]!;
+    if (Number.isNaN(le) || Number.isNaN(count)) return false;
+    if (i > 0 && (le <= histogram[i - 1]!.le || count < histogram[i - 1]!.count)) return false;
+  }
+  return true;
 }

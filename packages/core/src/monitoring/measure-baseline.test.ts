@@ -51,4 +51,37 @@ describe('measureBaseline', () => {
     await measureBaseline({ ctx: fakeContext({ clock }), source: full, seconds: 900, log: (line) => quiet.push(line) });
     expect(quiet).toEqual([]);
   });
+
+  it('cuts the baseline into intervals: a scrape source is read at every boundary, a source with history is asked per interval', async () => {
+    const clock = new ManualClock();
+    const scrape = recordingSource(false, clock);
+    const stats = await measureBaseline({ ctx: fakeContext({ clock }), source: scrape, seconds: 30, sliceSeconds: 10 });
+    expect(scrape.calls.filter((c) => c.startsWith('observe'))).toEqual([
+      'observe 2026-11-26T10:00:00.000Z',
+      'observe 2026-11-26T10:00:10.000Z',
+      'observe 2026-11-26T10:00:20.000Z',
+      'observe 2026-11-26T10:00:30.000Z',
+    ]);
+    expect(stats.slices?.map((s) => `${s.from.slice(17, 19)}–${s.to.slice(17, 19)}`)).toEqual(['00–10', '10–20', '20–30']);
+
+    const history = recordingSource(true, clock);
+    const past = await measureBaseline({ ctx: fakeContext({ clock }), source: history, seconds: 30, sliceSeconds: 10 });
+    expect(past.slices).toHaveLength(3);
+    expect(history.calls).toContain('window 2026-11-26T10:00:20.000Z 2026-11-26T10:00:30.000Z');
+  });
+
+  it('merges two intervals when a reading in the middle fails, and says so', async () => {
+    const clock = new ManualClock();
+    const source = recordingSource(false, clock);
+    const observe = source.observe.bind(source);
+    source.observe = async () => {
+      if (clock.now().toISOString().endsWith(':10.000Z')) throw new Error('timeout');
+      await observe();
+    };
+    const lines: string[] = [];
+    const stats = await measureBaseline({ ctx: fakeContext({ clock }), source, seconds: 30, sliceSeconds: 10, log: (line) => lines.push(line) });
+    expect(stats.slices?.map((s) => `${s.from.slice(17, 19)}–${s.to.slice(17, 19)}`)).toEqual(['00–20', '20–30']);
+    expect(lines).toContain('a baseline reading failed (timeout); its two intervals count as one');
+  });
 });
+

@@ -13,6 +13,12 @@ export interface WindowStats {
   histogram: HistogramBucket[] | null;
   /** 95th percentile latency in milliseconds; null when unknown. */
   p95Ms: number | null;
+  /**
+   * The same window cut into consecutive intervals (one per evaluation interval), when it was
+   * measured that way (the baseline, the judged stretch after the deploy). The judge compares
+   * these per-interval numbers; without them it falls back to the pooled counts.
+   */
+  slices?: WindowStats[];
 }
 
 export interface MetricSource {

@@ -13,6 +13,7 @@ const config: MonitoringConfig = {
   thresholds: { errorRateIncrease: 1, latencyDegradation: 0.1, errorRateCeiling: 0.25, minRequests: 100 },
   source: { kind: 'scrape', url: 'http://app.test/metrics' },
   onBreach: 'rollback',
+  onInconclusive: 'alert',
   failAfter: 2,
   maxSourceErrors: 3,
 };
@@ -103,4 +104,26 @@ describe('watchProduction', () => {
       watchProduction({ config, ctx, source, baseline, deployedAt: clock.now(), log: () => {}, signal: controller.signal }),
     ).rejects.toMatchObject({ code: 'CANCELLED' });
   });
+
+  it('says what an undecided end does: a warning with onInconclusive alert, an info line with pass', async () => {
+    // 1.4% errors against 0.4%: +1.0 pp, exactly the allowed increase: no decision
+    const alert = run(() => 14);
+    const outcome = await alert.result;
+    expect(outcome.verdict).toBe('INCONCLUSIVE');
+    expect(alert.logs.at(-1)).toMatch(/^monitoring verdict INCONCLUSIVE: .* \(onInconclusive: alert\)$/);
+    const clock = new ManualClock();
+    const ctx = fakeContext({ clock });
+    const streams: string[] = [];
+    const quiet = await watchProduction({
+      config: { ...config, onInconclusive: 'pass' },
+      ctx,
+      source: scriptedSource(clock, () => 14),
+      baseline,
+      deployedAt: clock.now(),
+      log: (line, stream) => streams.push(`${stream}: ${line}`),
+    });
+    expect(quiet.verdict).toBe('INCONCLUSIVE');
+    expect(streams.at(-1)).toMatch(/^info: monitoring verdict INCONCLUSIVE: .* \(onInconclusive: pass\)$/);
+  });
 });
+

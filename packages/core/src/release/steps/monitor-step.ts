@@ -1,5 +1,6 @@
 import type { WindowStats, MetricSource } from '../../monitoring/metric-source.js';
 import { createMetricSource } from '../../monitoring/metric-sources.js';
+import { sliceSecondsFor } from '../../monitoring/look-level.js';
 import { measureBaseline } from '../../monitoring/measure-baseline.js';
 import { monitoringChartSvg } from '../../monitoring/monitoring-chart-svg.js';
 import { watchProduction } from '../../monitoring/watch-production.js';
@@ -25,6 +26,7 @@ export async function prepareMonitoring(run: ReleaseRun): Promise<PreparedMonito
     ctx: run.ctx,
     source,
     seconds: config.baselineSeconds,
+    sliceSeconds: sliceSecondsFor(config.intervalSeconds),
     log: (line, stream) => run.log('deploy', line, stream),
     ...(run.ctx.signal ? { signal: run.ctx.signal } : {}),
   });
@@ -38,7 +40,7 @@ export async function prepareMonitoring(run: ReleaseRun): Promise<PreparedMonito
   return prepared;
 }
 
-/** Watches production; throws MONITOR_FAILED on a breach that must roll back (the step fails). */
+/** Watches production; throws MONITOR_FAILED on a breach (or an undecided end, with onInconclusive: rollback) that must roll back. */
 export async function monitorStep(run: ReleaseRun, monitoring: PreparedMonitoring): Promise<void> {
   const config = run.config.monitoring;
   run.setStatus('monitoring', `watching production for ${Math.round(config.windowSeconds / 60)} min`);
@@ -61,6 +63,9 @@ export async function monitorStep(run: ReleaseRun, monitoring: PreparedMonitorin
     if (result.verdict === 'FAIL') {
       if (config.onBreach === 'rollback') throw new ShipgateError('MONITOR_FAILED', `monitoring verdict FAIL: ${result.reason}`);
       run.log('monitor', `monitoring verdict FAIL (alert only, no rollback): ${result.reason}`, 'warn');
+    }
+    if ((result.verdict === 'INCONCLUSIVE' || result.verdict === 'NO_DATA') && config.onInconclusive === 'rollback') {
+      throw new ShipgateError('MONITOR_FAILED', `monitoring verdict ${result.verdict} and onInconclusive is rollback: ${result.reason}`);
     }
     return { detail: `${result.verdict}: ${result.reason}` };
   });
