@@ -41,15 +41,27 @@ if (install.status !== 0) {
   process.exit(install.status ?? 1);
 }
 
-// Browser tests run in Debian's Chromium (Playwright's own download does not work offline).
-const wantsBrowser = process.argv.includes('--browser') || process.env.npm_lifecycle_event === 'test';
-if (wantsBrowser && !existsSync('/usr/bin/chromium')) {
+// The tests need two system programs: Debian's Chromium (the browser tests; Playwright's own
+// download does not work offline) and Prometheus (the Prometheus metric source's integration
+// test). As root on Debian they are installed here; otherwise the tests that need them fail
+// saying how to install them — they are never skipped.
+const wantsTestTools = process.argv.includes('--browser') || process.env.npm_lifecycle_event === 'test';
+// (SHIPGATE_CHROMIUM / SHIPGATE_PROMETHEUS point the tests and this check elsewhere.)
+const SYSTEM_TOOLS = [
+  { binary: process.env.SHIPGATE_CHROMIUM ?? '/usr/bin/chromium', pkg: 'chromium', why: 'the browser tests' },
+  { binary: process.env.SHIPGATE_PROMETHEUS ?? '/usr/bin/prometheus', pkg: 'prometheus', why: 'the Prometheus integration test' },
+];
+const missing = wantsTestTools ? SYSTEM_TOOLS.filter((tool) => !existsSync(tool.binary)) : [];
+if (missing.length) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const packages = missing.map((tool) => tool.pkg);
   if (isRoot && existsSync('/usr/bin/apt-get')) {
-    console.log('[bootstrap] installing Debian chromium for the browser tests');
-    run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } });
-  } else {
-    console.warn('[bootstrap] /usr/bin/chromium is missing: install it (apt-get install chromium) for the browser tests');
+    console.log(`[bootstrap] installing Debian ${packages.join(' and ')} for ${missing.map((tool) => tool.why).join(' and ')}`);
+    const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
+    run('apt-get', ['update', '-qq'], { env: aptEnv });
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env: aptEnv });
+  }
+  for (const tool of missing.filter((t) => !existsSync(t.binary))) {
+    console.warn(`[bootstrap] ${tool.binary} is missing: ${tool.why} will fail until you install it (sudo apt-get install -y ${tool.pkg})`);
   }
 }

@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { entrySizeReport } from './build/entry-size-report';
+import { entrySizeReport } from './build/entry-size-report.ts';
 
 export default defineConfig({
   plugins: [react(), entrySizeReport({ budgetKb: 200 })],

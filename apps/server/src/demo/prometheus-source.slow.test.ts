@@ -12,7 +12,7 @@ import { CONFIG_DEFAULTS, createPrometheusSource, judge, type MetricSource, type
 import { startDemoService, type DemoService } from '@shipgate/demo-service';
 import { createNodeContext } from '@shipgate/runtime';
 
-const PROMETHEUS = '/usr/bin/prometheus';
+const PROMETHEUS = process.env.SHIPGATE_PROMETHEUS ?? '/usr/bin/prometheus';
 const TRAFFIC_RPS = 100;
 const BASELINE_SECONDS = 10;
 const FAULTY_SECONDS = 10;
@@ -61,7 +61,7 @@ describe('the Prometheus metric source against a real Prometheus scraping the de
 
   beforeAll(async () => {
     if (!existsSync(PROMETHEUS)) {
-      throw new Error(`${PROMETHEUS} is missing: install it with \`apt-get install -y --no-install-recommends prometheus\` (CI installs it)`);
+      throw new Error(`${PROMETHEUS} is missing: install it with \`sudo apt-get install -y --no-install-recommends prometheus\` (npm test does that itself when run as root on Debian)`);
     }
     work = mkdtempSync(join(tmpdir(), 'shipgate-prometheus-'));
     const repoDir = join(work, 'app');
