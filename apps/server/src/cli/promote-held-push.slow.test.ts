@@ -14,10 +14,10 @@ import { explain, runCli } from './testing/run-cli.js';
 const PROMOTE = ['promote', '--yes', '--no-monitor'];
 const REPORT = 'specs/001-checkout-redesign/production-ship-report.md';
 
-/** Runs promote and SIGKILLs it once the remote holds the push. */
-async function promoteKilledWhileHeld(fx: GitFixture, held: Promise<void>) {
+/** Runs the CLI and SIGKILLs it once the remote holds the push. */
+async function killedWhileHeld(fx: GitFixture, held: Promise<void>, args = [...PROMOTE, '--json']) {
   let child: ChildProcess | null = null;
-  const run = runCli([...PROMOTE, '--json', '--dir', fx.app], { cwd: fx.app, env: fx.env, onStdout: (_chunk, c) => void (child ??= c) });
+  const run = runCli([...args, '--dir', fx.app], { cwd: fx.app, env: fx.env, onSpawn: (c) => (child = c) });
   await held;
   (child as ChildProcess | null)?.kill('SIGKILL');
   return run;
@@ -30,7 +30,7 @@ describe('promote after a kill while the remote held its push', () => {
   it('keeps a ship report that landed: no second commit, nothing rewritten', { timeout: 120_000 }, async () => {
     const fx = makeGitFixture();
     const push = holdPush(fx.origin, 'refs/heads/main', /^docs\(ship\): ship report for v2\.7\.0$/);
-    const first = await promoteKilledWhileHeld(fx, push.held());
+    const first = await killedWhileHeld(fx, push.held());
     push.release();
     expect(first.signal, explain(first)).toBe('SIGKILL');
     const landed = git(fx, fx.origin, 'show', `main:${REPORT}`);
@@ -80,5 +80,28 @@ describe('promote after a kill while the remote held its push', () => {
     git(fx, fx.app, 'pull', '-q', '--ff-only', '--tags', 'origin', 'main');
     const next = await runCli([...PROMOTE, '--dir', fx.app], { cwd: fx.app, env: fx.env });
     expect(next.stdout + next.stderr, explain(next)).toMatch(/Nothing to release/);
+  });
+
+  it('shipgate rollback again after a kill during its production push finishes that rollback, records it once, and goes no further', { timeout: 180_000 }, async () => {
+    const fx = makeGitFixture();
+    const released = await runCli([...PROMOTE, '--dir', fx.app], { cwd: fx.app, env: fx.env });
+    expect(released.code, explain(released)).toBe(0);
+    const v260 = remoteRef(fx, 'refs/tags/v2.6.0^{commit}');
+    const push = holdPush(fx.origin, 'refs/heads/production', /^chore\(release\): v2\.6\.0$/);
+    const first = await killedWhileHeld(fx, push.held(), ['rollback', '--yes']);
+    push.release();
+    expect(first.signal, explain(first)).toBe('SIGKILL');
+    expect(remoteRef(fx, 'refs/heads/production')).toBe(v260);
+
+    const second = await runCli(['rollback', '--yes', '--dir', fx.app], { cwd: fx.app, env: fx.env });
+    expect(second.code, explain(second)).toBe(0);
+    expect(second.stderr).toMatch(/finishing the rollback of v2\.7\.0 to v2\.6\.0/);
+    expect(remoteRef(fx, 'refs/heads/production')).toBe(v260);
+    const subjects = git(fx, fx.origin, 'log', '--format=%s', 'main').split('\n');
+    expect(subjects.filter((s) => s === 'docs(ship): roll back v2.7.0 to v2.6.0')).toHaveLength(1);
+    // finished: a further rollback has nothing before v2.6.0 to go to, and records nothing
+    const third = await runCli(['rollback', '--yes', '--dir', fx.app], { cwd: fx.app, env: fx.env });
+    expect(third.code).not.toBe(0);
+    expect(git(fx, fx.origin, 'log', '--format=%s', 'main').split('\n').filter((s) => s.startsWith('docs(ship): roll back'))).toHaveLength(1);
   });
 });

@@ -33,7 +33,7 @@ async function serverFor(project: string) {
 }
 
 describe('crash while the remote holds a push', () => {
-  it('cancel after a kill during the production push rolls production back and says so', async () => {
+  it('cancel after a kill during the production push rolls production back and says so', { timeout: 180_000 }, async () => {
     const fx = makeReleaseFixture(GIT_BRANCH);
     const before = git(fx.origin, 'rev-parse', 'production');
     const push = holdPush(fx.origin, 'refs/heads/production', /^chore\(release\): v2\.7\.0$/);
@@ -63,7 +63,7 @@ describe('crash while the remote holds a push', () => {
     await second.kill();
   });
 
-  it('resume after a kill during the ship report push keeps the landed report: no second commit, reasons and deployed_at kept', async () => {
+  it('resume after a kill during the ship report push keeps the landed report: no second commit, reasons and deployed_at kept', { timeout: 180_000 }, async () => {
     const fx = makeReleaseFixture(GIT_BRANCH);
     const push = holdPush(fx.origin, 'refs/heads/main', /^docs\(ship\): ship report for v2\.7\.0$/);
     const { options, server: first } = await serverFor(fx.app);
@@ -94,4 +94,33 @@ describe('crash while the remote holds a push', () => {
     expect(stored.trim()).toBe(landed.trim());
     await second.kill();
   });
+
+  for (const action of ['resume', 'cancel'] as const) {
+    it(`${action} after a kill during a rollback's production push finishes the rollback and records it once`, { timeout: 180_000 }, async () => {
+      const fx = makeReleaseFixture(GIT_BRANCH);
+      const v260 = git(fx.origin, 'rev-parse', 'v2.6.0^{commit}');
+      const { options, server: first } = await serverFor(fx.app);
+      const id = String((await first.api('/api/projects/acme-web/releases', 'POST')).id);
+      await until(() => first.api(`/api/releases/${id}`), (r) => FINAL.includes(String(r.status)), 'the release');
+      const push = holdPush(fx.origin, 'refs/heads/production', /^chore\(release\): v2\.6\.0$/);
+      await first.api(`/api/releases/${id}/rollback`, 'POST');
+      await push.held();
+      await first.kill();
+      push.release();
+      expect(git(fx.origin, 'rev-parse', 'production')).toBe(v260);
+
+      const second = await startServer(options);
+      expect(await second.api(`/api/releases/${id}`)).toMatchObject({ status: 'interrupted', interruptedStep: 'rollback' });
+      await second.api(`/api/releases/${id}/${action}`, 'POST');
+      const done = await until(() => second.api(`/api/releases/${id}`), (r) => FINAL.includes(String(r.status)), `the ${action}`);
+      expect(done).toMatchObject({ status: 'rolled_back' });
+      expect(git(fx.origin, 'rev-parse', 'production')).toBe(v260);
+      const log = subjects(fx.origin);
+      expect(log.filter((s) => s === 'docs(ship): roll back v2.7.0 to v2.6.0')).toHaveLength(1);
+      expect(log.filter((s) => s === 'chore(release): v2.7.0')).toHaveLength(1);
+      expect(git(fx.origin, 'tag', '-l').split('\n')).toEqual(['v2.6.0', 'v2.7.0']);
+      expect(await second.api('/api/projects/acme-web')).toMatchObject({ productionVersion: '2.6.0' });
+      await second.kill();
+    });
+  }
 });

@@ -1,6 +1,6 @@
 // resume, cancel and rollback of an existing release (CONTRACT §4). Each first moves the
 // release's status in the database (which refuses a second active release), then runs.
-import { deployProviderFor, loadConfig, type CoreContext } from '@shipgate/core';
+import { deployProviderFor, loadConfig, type CoreContext, type ShipgateConfig } from '@shipgate/core';
 import { HttpError, notFound } from '../http-error.js';
 import { isUniqueViolation, type ReleaseRecord } from '../repositories/release-repository.js';
 import type { ReleaseOutcome } from '../engine.js';
@@ -51,6 +51,12 @@ function resumeJob(svc: Services, release: ReleaseRecord, options: { cancel?: bo
         ...(release.spec === null ? {} : { spec: release.spec }),
         ...(release.bump === null ? {} : { bump: release.bump }),
       });
+      // interrupted in a rollback by hand (the release's own run is not pending): finish that rollback from
+      // what the remote holds; a cancel finishes it too, as production may already have moved
+      if (release.interruptedStep === 'rollback' && !(plan.resuming && plan.tag === release.tag)) {
+        if (options.cancel) ctx.emit({ type: 'step.log', step: 'rollback', line: 'a rollback under way is finished, not cancelled: production may already run the previous release', stream: 'warn' });
+        return rollbackJob(svc, release, dir, config);
+      }
       if (options.cancel && (release.dryRun || !plan.resuming || plan.tag !== release.tag)) return async (runCtx) => nothingPending(release, runCtx);
       // a cancel never moves forward (the aborted signal stops the first step), so a gate that fails now does not keep it from undoing
       const runPlan = options.cancel ? { ...plan, blocked: false, blockers: [] } : plan;
@@ -100,14 +106,30 @@ export async function rollbackRelease(svc: Services, id: string): Promise<Releas
     svc.clones.withClone(row, 'release', async (dir) => {
       await svc.clones.sync(row, dir);
       const { config } = await svc.engine.planRelease({ repoDir: dir, ctx });
-      return async (runCtx) => {
-        // the previous release, unless it was rolled back itself (then the engine picks an older one and says so)
-        const outcome = await svc.engine.rollbackRelease({ repoDir: dir, config, ctx: runCtx, preferred: to, actor: release.actor });
-        // the outcome names the restored release; this record stays the release that was rolled back
-        return { ...outcome, version: null, previousVersion: null, tag: null, commit: null };
-      };
+      return rollbackJob(svc, { ...release, previousVersion: to }, dir, config);
     });
   return guarded(svc, release, () => startRun(svc, new ReleaseTracker(svc, id, release.status), { status: 'rolling_back', prepare }));
+}
+
+/**
+ * Rolls production back from this release to the previous one, unless that was rolled back
+ * itself (then the engine picks an older one and says so). A rollback that was interrupted is
+ * finished by the engine (its rollback journal, or production already on the release before).
+ */
+function rollbackJob(svc: Services, release: ReleaseRecord, dir: string, config: ShipgateConfig): EngineJob {
+  return async (runCtx) => {
+    const { signal: _cancel, ...ctx } = runCtx; // a rollback is never stopped halfway
+    const outcome = await svc.engine.rollbackRelease({
+      repoDir: dir,
+      config,
+      ctx,
+      ...(release.previousVersion ? { preferred: release.previousVersion } : {}),
+      ...(release.tag ? { from: release.tag } : {}),
+      actor: release.actor,
+    });
+    // the outcome names the restored release; this record stays the release that was rolled back
+    return { ...outcome, version: null, previousVersion: null, tag: null, commit: null };
+  };
 }
 
 /**

@@ -40,6 +40,8 @@ export const gitCommands = {
   committedAt: (ref: string) => ['log', '-1', '--format=%cI', ref],
   /** `sha<US>subject` of every commit after `since` on HEAD, newest first. */
   subjectsSince: (since: string) => ['log', '--format=%H%x1f%s', `${since}..HEAD`],
+  /** `sha<US>subject` of HEAD's last `count` commits, newest first. */
+  recentSubjectsWithSha: (count: number) => ['log', `-${count}`, '--format=%H%x1f%s', 'HEAD'],
   /** The subjects of HEAD's last `count` commits, newest first. */
   recentSubjects: (count: number) => ['log', `-${count}`, '--format=%s', 'HEAD'],
   /** When a tag was made (an annotated tag's own date), ISO 8601; empty when the tag is not here. */

@@ -19,12 +19,15 @@ export interface RunCliOptions {
   timeoutMs?: number;
   /** Called with each stdout chunk and the child (to kill it mid-run). */
   onStdout?: (chunk: string, child: ChildProcess) => void;
+  /** Called once with the child as it starts (to kill it from outside). */
+  onSpawn?: (child: ChildProcess) => void;
 }
 
 export function runCli(args: string[], options: RunCliOptions): Promise<CliResult> {
   if (!existsSync(CLI_PATH)) throw new Error(`${CLI_PATH} does not exist: build the CLI first (cd apps/server && npx tsc -p tsconfig.build.json)`);
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI_PATH, ...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    options.onSpawn?.(child);
     let stdout = '';
     let stderr = '';
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
