@@ -2,9 +2,12 @@
 // in one transaction per tick, then delivered to subscribers. Subscribing replays from the
 // database and the unflushed tail synchronously (better-sqlite3 is synchronous), so nothing
 // can slip between replay and live: no gap, and subscribers drop any seq they already have.
-import type { ReleaseEvent } from '@shipgate/core';
+// Step logs pass through a LogBudget first (head and tail kept, the middle counted), so what a
+// release stores stays bounded however much its commands print.
+import { isTerminalStatus, type ReleaseEvent } from '@shipgate/core';
 import type { EventRepository } from '../repositories/event-repository.js';
 import { Delivery, type EncodedEvent } from './delivery.js';
+import { DEFAULT_LOG_LIMITS, LogBudget, type LogBudgetLimits } from './log-budget.js';
 
 export interface ReleaseSubscriber {
   deliver(delivery: Delivery): void;
@@ -20,13 +23,24 @@ export class EventLog {
   private readonly subscribers = new Map<string, Set<ReleaseSubscriber>>();
   private readonly topic = new Set<ReleaseSubscriber>();
   private scheduled: NodeJS.Timeout | null = null;
+  private readonly budgets = new Map<string, LogBudget>();
 
   constructor(
     private readonly repo: EventRepository,
     private readonly onError: (error: unknown) => void,
+    private readonly logLimits: LogBudgetLimits = DEFAULT_LOG_LIMITS,
   ) {}
 
-  append(releaseId: string, event: ReleaseEvent): EncodedEvent {
+  /** Records an event (a log line may be held back or dropped by the release's log budget). */
+  append(releaseId: string, event: ReleaseEvent): void {
+    let budget = this.budgets.get(releaseId);
+    if (!budget && event.type === 'step.log') this.budgets.set(releaseId, (budget = new LogBudget(this.logLimits)));
+    const admitted = budget ? budget.admit(event) : [event];
+    for (const e of admitted) this.store(releaseId, e);
+    if (event.type === 'release.status' && isTerminalStatus(event.status)) this.budgets.delete(releaseId);
+  }
+
+  private store(releaseId: string, event: ReleaseEvent): EncodedEvent {
     const seq = this.lastSeq(releaseId) + 1;
     this.seqs.set(releaseId, seq);
     const encoded = { releaseId, seq, at: this.isoNow(), type: event.type, data: JSON.stringify(event) };

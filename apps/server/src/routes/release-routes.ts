@@ -8,6 +8,10 @@ import { promoteRelease } from '../releases/promote-release.js';
 import { toReleaseDto } from '../releases/to-release-dto.js';
 import { errors, eventSchema, idParams, promoteBodySchema, releaseSchema } from '../schemas/api-schemas.js';
 
+/** The most events, and about the most bytes, one GET /events answer carries. */
+export const EVENT_PAGE_MAX = 5000;
+export const EVENT_PAGE_BYTES = 1024 * 1024;
+
 interface ListQuery {
   project?: string;
   status?: ReleaseStatus;
@@ -105,20 +109,38 @@ export function releaseRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags: ['releases'],
-        summary: 'The events of a release after a sequence number, in order',
+        summary: 'The events of a release after a sequence number, in order, one page at a time',
+        description: `At most \`limit\` events and about ${EVENT_PAGE_BYTES / 1024} KB per answer; when more follow, the Link header (rel="next") names the next page (?after=<last seq>).`,
         params: idParams,
         querystring: {
           type: 'object',
-          properties: { after: { type: 'integer', minimum: 0, default: 0 }, limit: { type: 'integer', minimum: 1, maximum: 100000, default: 100000 } },
+          properties: {
+            after: { type: 'integer', minimum: 0, default: 0 },
+            limit: { type: 'integer', minimum: 1, maximum: EVENT_PAGE_MAX, default: EVENT_PAGE_MAX },
+          },
         },
         response: { 200: { type: 'array', items: eventSchema }, ...errors(400, 401, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { id } = request.params;
       if (!svc.releases.get(id)) throw notFound('release', id);
       svc.eventLog.flush();
-      return svc.events.after(id, request.query.after, request.query.limit).map((e) => ({ seq: e.seq, at: e.at, ...(JSON.parse(e.data) as object) }));
+      const { after, limit } = request.query;
+      const rows = svc.events.after(id, after, limit + 1);
+      const parts: string[] = [];
+      let bytes = 2;
+      let last = after;
+      for (const row of rows.slice(0, limit)) {
+        const data = row.data.startsWith('{') && row.data !== '{}' ? `,${row.data.slice(1)}` : '}';
+        const part = `{"seq":${row.seq},"at":${JSON.stringify(row.at)}${data}`;
+        if (parts.length > 0 && bytes + part.length > EVENT_PAGE_BYTES) break;
+        parts.push(part);
+        bytes += part.length + 1;
+        last = row.seq;
+      }
+      if (parts.length < rows.length) reply.header('link', `</api/releases/${id}/events?after=${last}&limit=${limit}>; rel="next"`);
+      return reply.type('application/json; charset=utf-8').send(`[${parts.join(',')}]`);
     },
   );
 }

@@ -31,9 +31,9 @@ export async function createTestApp(options: { engine?: Engine; dataDir?: string
   return { app, engine, fixture, projectId: project.id, dataDir };
 }
 
-/** Polls until the release reaches one of the statuses (or fails the test after 15 s). */
-export async function waitForStatus(app: FastifyInstance, id: string, statuses: string[]): Promise<{ status: string } & Record<string, unknown>> {
-  for (let i = 0; i < 300; i++) {
+/** Polls until the release reaches one of the statuses (or fails the test after timeoutMs, default 15 s). */
+export async function waitForStatus(app: FastifyInstance, id: string, statuses: string[], timeoutMs = 15_000): Promise<{ status: string } & Record<string, unknown>> {
+  for (let i = 0; i < timeoutMs / 50; i++) {
     const release = (await app.inject({ url: `/api/releases/${id}`, headers: asDeployer })).json<{ status: string }>();
     if (statuses.includes(release.status)) return release;
     await new Promise((r) => setTimeout(r, 50));

@@ -93,7 +93,8 @@ export class LiveUpdates {
       // a release subscription (batch mode): the feed and the release object
       if (!this.watched.has(message.releaseId)) return;
       const list = this.buffered.get(message.releaseId) ?? [];
-      list.push(...message.items);
+      // one by one: spreading a replay of hundreds of thousands of events overflows the call stack
+      for (const item of message.items) list.push(item);
       this.buffered.set(message.releaseId, list);
       this.flushTimer ??= window.setTimeout(() => this.flush(), 50);
     } else if (message.type === 'event' && message.event.type === 'release.status') {
