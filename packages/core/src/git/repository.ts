@@ -47,6 +47,7 @@ export interface Repository {
 
 export function openRepository(ctx: CoreContext, dir: string, remote: string): Repository {
   const git = createGitRunner(ctx, dir);
+  let gitDir: Promise<string> | null = null;
   const quiet = async (args: readonly string[]) => {
     const r = await git.try(args);
     return r.code === 0 ? r.stdout.trim() : null;
@@ -124,7 +125,11 @@ export function openRepository(ctx: CoreContext, dir: string, remote: string): R
       return refs;
     },
     localTagCommit: (tag) => quiet(cmd.localTagTarget(tag)),
-    gitDir: () => git.run(cmd.gitDir()),
+    // asked for every journal read and write: one `git rev-parse` per repository, not one per call
+    gitDir: () => (gitDir ??= git.run(cmd.gitDir()).catch((error: unknown) => {
+      gitDir = null;
+      throw error;
+    })),
     async hasIdentity() {
       return Boolean((await quiet(cmd.configGet('user.email'))) || ctx.env.GIT_AUTHOR_EMAIL);
     },
