@@ -44,6 +44,7 @@ export type ReleaseEvent =
   | { type: 'step.finished'; step: StepName; status: StepStatus; detail: string; durationMs: number }
   | { type: 'gate.result'; gate: GateResult }
   | { type: 'health.result'; result: HealthResult }
+  | { type: 'monitor.baseline'; startedAt: string; endsAt: string; seconds: number }
   | { type: 'monitor.sample'; sample: MonitorSample }
   | { type: 'monitor.verdict'; verdict: MonitorVerdictValue; reason: string; sample?: MonitorSample };
 

@@ -80,7 +80,13 @@ describe('the demo sandbox', () => {
     const report = readFileSync(join(work, 'specs/001-demo-checkout/production-ship-report.md'), 'utf8');
     expect(report).toContain('Rolled back');
     expect(report).toMatch(/error rate .* above the allowed 1 pp/);
-    expect(report).toContain('<svg'); // the monitoring chart, inline
+    // the monitoring chart is an SVG file beside the report, linked as an image (GitHub drops inline <svg>)
+    expect(report).not.toContain('<svg');
+    expect(report).toMatch(/!\[Monitoring chart[^\]]*\]\(production-ship-report-monitoring\.svg\)/);
+    const chart = readFileSync(join(work, 'specs/001-demo-checkout/production-ship-report-monitoring.svg'), 'utf8');
+    expect(chart).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(chart).toContain('error rate (%)');
+    expect(sandboxGit(sandbox.origin, 'ls-tree', '--name-only', 'main', 'specs/001-demo-checkout/')).toContain('production-ship-report-monitoring.svg');
     const state = readFileSync(join(work, 'specs/001-demo-checkout/state.yaml'), 'utf8');
     expect(state).toMatch(/rollback_from:\s*["']?1\.6\.0/);
   }, 240_000);

@@ -1,5 +1,5 @@
 // The only code that reads and writes the events table. Inserts come in batches.
-import { and, asc, eq, gt, max } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, max } from 'drizzle-orm';
 import type { Db } from '../db/open-database.js';
 import { events, type EventRow } from '../db/schema.js';
 
@@ -25,6 +25,15 @@ export function createEventRepository(db: Db) {
         .where(and(eq(events.releaseId, releaseId), gt(events.seq, seq)))
         .orderBy(asc(events.seq))
         .limit(limit)
+        .all();
+    },
+    /** A release's events of the given types, in order (not its log lines: the index reads the type). */
+    ofTypes(releaseId: string, types: readonly string[]): EventRow[] {
+      return db
+        .select()
+        .from(events)
+        .where(and(eq(events.releaseId, releaseId), inArray(events.type, [...types])))
+        .orderBy(asc(events.seq))
         .all();
     },
     lastSeq(releaseId: string): number {

@@ -1,5 +1,6 @@
-// Ship reports: one as markdown, and the list.
+// Ship reports: one as markdown, its monitoring chart as SVG, and the list.
 import type { FastifyInstance } from 'fastify';
+import { monitoringChartSvg, type MonitorSample, type ReleaseEvent } from '@shipgate/core';
 import type { ReportSummaryDto } from '@shipgate/contract';
 import { notFound } from '../http-error.js';
 import { errors, idParams, reportSummarySchema } from '../schemas/api-schemas.js';
@@ -25,6 +26,29 @@ export function reportRoutes(app: FastifyInstance): void {
     },
   );
 
+  // the report links its chart as an image file beside it (as in the repo); the dashboard asks here
+  app.get<{ Params: { id: string } }>(
+    '/api/releases/:id/report/monitoring.svg',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: "The ship report's monitoring chart (image/svg+xml)",
+        params: idParams,
+        produces: ['image/svg+xml'],
+        response: { 200: { type: 'string' }, ...errors(400, 401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const samples = monitorSamples(svc.events.ofTypes(request.params.id, ['monitor.sample', 'monitor.verdict']).map((row) => JSON.parse(row.data) as ReleaseEvent));
+      if (samples.length === 0) throw notFound('monitoring chart for release', request.params.id);
+      return reply
+        .type('image/svg+xml; charset=utf-8')
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+        .header('x-content-type-options', 'nosniff')
+        .send(monitoringChartSvg(samples));
+    },
+  );
+
   app.get<{ Querystring: { project?: string } }>(
     '/api/reports',
     {
@@ -38,4 +62,14 @@ export function reportRoutes(app: FastifyInstance): void {
     async (request): Promise<ReportSummaryDto[]> =>
       svc.reports.list(request.query.project).map((r) => ({ releaseId: r.releaseId, project: r.projectId, version: r.version, status: r.status, createdAt: r.createdAt })),
   );
+}
+
+/** The evaluations in order; the verdict repeats the one that decided it, kept once. */
+function monitorSamples(events: readonly ReleaseEvent[]): MonitorSample[] {
+  const samples: MonitorSample[] = [];
+  for (const event of events) {
+    const sample = event.type === 'monitor.sample' ? event.sample : event.type === 'monitor.verdict' ? event.sample : undefined;
+    if (sample && sample.at !== samples.at(-1)?.at) samples.push(sample);
+  }
+  return samples;
 }

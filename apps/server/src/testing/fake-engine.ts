@@ -1,6 +1,6 @@
 // A real fake of the release engine for server tests: plans from the clone's package.json,
 // walks the plan's steps emitting events, and lets a test hold a step open or fail it.
-import type { CoreContext, Emit, ReleasePlan, ShipgateConfig, StepName } from '@shipgate/core';
+import type { CoreContext, Emit, MonitorSample, ReleasePlan, ShipgateConfig, StepName } from '@shipgate/core';
 import { fakeContext } from '@shipgate/core/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +12,8 @@ export interface FakeEngineOptions {
   beforeStep?: (step: StepName, signal: AbortSignal | undefined) => Promise<void>;
   /** step.log lines emitted by the deploy step. */
   deployLines?: number;
+  /** monitor.sample events emitted after the steps (the last one repeated by a PASS monitor.verdict). */
+  samples?: MonitorSample[];
   /** Called between the final status event and returning the outcome (the real engine saves its journal there). */
   afterFinalStatus?: () => Promise<void>;
 }
@@ -80,6 +82,9 @@ export class FakeEngine implements Engine {
       if (step === 'tag' && plan.tag) ctx.emit({ type: 'release.fact', key: 'tag', value: plan.tag });
       ctx.emit({ type: 'step.finished', step, status: 'succeeded', detail: 'ok', durationMs: 1 });
     }
+    for (const sample of this.options.samples ?? []) ctx.emit({ type: 'monitor.sample', sample });
+    const last = this.options.samples?.at(-1);
+    if (last) ctx.emit({ type: 'monitor.verdict', verdict: 'PASS', reason: 'within the limits', sample: last });
     ctx.emit({ type: 'release.status', status: 'succeeded' });
     await this.options.afterFinalStatus?.();
     return this.outcome(plan, 'succeeded', null);

@@ -44,14 +44,17 @@ export async function pollCheck(config: HealthCheckConfig, input: PollInput): Pr
     const result = await check.attempt({ config, ctx, version: input.version, timeoutMs, cwd: input.cwd, ...(signal ? { signal } : {}) });
     signal?.throwIfAborted();
     report(attempt, result, false);
-    input.log?.(`${config.name} attempt ${attempt}: ${result.outcome} · ${result.observed} · ${result.detail}`);
     passes = result.outcome === 'pass' ? passes + 1 : 0;
     misses = result.outcome === 'pass' ? 0 : misses + 1;
+    const isDecided = passes >= Math.max(1, config.successThreshold) || misses >= Math.max(1, config.failureThreshold);
+    const nextAttemptAt = attemptStart + config.intervalSeconds * 1000;
+    // a miss that is retried is not a failure yet: the log says so (a person reads "fail" as final)
+    const outcome = result.outcome !== 'pass' && !isDecided && nextAttemptAt < deadline ? `${result.outcome}, retrying in ${config.intervalSeconds} s` : result.outcome;
+    input.log?.(`${config.name} attempt ${attempt}: ${outcome} · ${result.observed} · ${result.detail}`);
 
     if (passes >= Math.max(1, config.successThreshold)) return finish(attempt, result, `${result.detail}${passesNote(attempt, config)}`);
     if (misses >= Math.max(1, config.failureThreshold)) return finish(attempt, result, `${result.detail}${missesNote(misses)}`);
     // the next attempt would start at or after the deadline: decide now instead of waiting for it
-    const nextAttemptAt = attemptStart + config.intervalSeconds * 1000;
     if (nextAttemptAt >= deadline) return finish(attempt, deadlineResult(result), deadlineDetail(result, config, passes, attempt));
     await ctx.clock.sleep(Math.max(0, nextAttemptAt - ctx.clock.now().getTime()), signal);
   }

@@ -180,12 +180,12 @@ describe('runHealthChecks', () => {
     expect(s.calls).toEqual([]);
   });
 
-  it('writes one log line per attempt and one per verdict', async () => {
+  it('writes one log line per attempt (a retried miss says it is retried) and one per verdict', async () => {
     const s = scriptedContext({ 'http://app/api': [503, 200] });
     const lines: string[] = [];
     await runHealthChecks([httpConfig('api')], { ctx: s.ctx, version: '1', phase: 'deploy', log: (line) => lines.push(line) });
     expect(lines).toEqual([
-      'api attempt 1: fail · 503 · status 503, expected 200',
+      'api attempt 1: fail, retrying in 5 s · 503 · status 503, expected 200',
       'api attempt 2: pass · 200 · status 200 in 0 ms',
       'api: pass after 2 attempt(s) · status 200 in 0 ms',
     ]);

@@ -39,7 +39,6 @@ export async function measureBaseline(input: MeasureBaselineInput): Promise<Wind
     for (let i = 1; i < bounds.length; i++) slices.push(await source.window(new Date(bounds[i - 1]!), new Date(bounds[i]!), signal));
     return { ...whole, slices };
   }
-  input.log?.(`measuring the baseline for ${seconds} s before the deploy`, 'info');
   const startMs = ctx.clock.now().getTime();
   const bounds = boundaries(startMs, startMs + seconds * 1000, sliceMs);
   await source.observe(signal);

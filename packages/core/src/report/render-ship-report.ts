@@ -17,8 +17,8 @@ export interface ShipReportInput {
   generatedAt: string;
   /** Set when the release was rolled back: where production is now. */
   rollback?: { to: string; at: string; reason: string; healthy: boolean } | null;
-  /** Inline SVG chart of the monitoring samples, when monitoring ran. */
-  monitoringChart?: string | null;
+  /** The monitoring chart's SVG file, relative to the report (it sits beside it), when monitoring ran. */
+  monitoringChartFile?: string | null;
 }
 
 const STATUS_WORDS: Partial<Record<ReleaseStatus, string>> = {
@@ -107,7 +107,8 @@ export function renderShipReport(input: ShipReportInput): string {
       lines.push(`| error rate | ${pct(last.baseline.errorRate)} | ${pct(last.current.errorRate)} |`);
       lines.push(`| p95 latency | ${ms(last.baseline.p95Ms)} | ${ms(last.current.p95Ms)} |`);
     }
-    if (input.monitoringChart) lines.push('', input.monitoringChart);
+    // an image file, not inline <svg>: GitHub and most Markdown viewers drop inline SVG
+    if (input.monitoringChartFile) lines.push('', `![Monitoring chart: error rate and p95 latency after the deploy, against the baseline and the allowed band](${input.monitoringChartFile})`);
   }
   if (record.warnings.length) lines.push('', '## Warnings', '', ...record.warnings.map((w) => `- ${w}`));
   return `${lines.join('\n')}\n`;

@@ -20,8 +20,13 @@ export interface PreparedMonitoring {
 export async function prepareMonitoring(run: ReleaseRun): Promise<PreparedMonitoring> {
   const config = run.config.monitoring;
   const source = createMetricSource(run.ctx, config.source);
-  const until = new Date(run.ctx.clock.now().getTime() + (source.keepsHistory ? 0 : config.baselineSeconds * 1000));
-  if (!source.keepsHistory) run.log('deploy', `measuring the baseline from ${shownUrl(config.source.url)} for ${config.baselineSeconds} s (until ${until.toISOString()}) before deploying`);
+  const from = run.ctx.clock.now();
+  const until = new Date(from.getTime() + (source.keepsHistory ? 0 : config.baselineSeconds * 1000));
+  if (!source.keepsHistory) {
+    // the dashboard shows the baseline as its own phase, with its countdown
+    run.ctx.emit({ type: 'monitor.baseline', startedAt: from.toISOString(), endsAt: until.toISOString(), seconds: config.baselineSeconds });
+    run.log('deploy', `measuring the baseline from ${shownUrl(config.source.url)} for ${config.baselineSeconds} s (until ${until.toISOString()}) before deploying`);
+  }
   const baseline = await measureBaseline({
     ctx: run.ctx,
     source,

@@ -17,6 +17,11 @@ export function shipReportPath(run: ReleaseRun): string {
   return run.plan.spec ? `${run.plan.spec.dir}/production-ship-report.md` : `docs/ship-reports/${run.tag}.md`;
 }
 
+/** The monitoring chart beside the report: `production-ship-report.md` → `production-ship-report-monitoring.svg`. */
+export function shipReportChartPath(reportFile: string): string {
+  return reportFile.replace(/\.md$/, '-monitoring.svg');
+}
+
 /**
  * Writes the ship report and the state.yaml write-back, commits them in one
  * `docs(ship):` commit and pushes main. A failed push is a warning, never a failed release.
@@ -26,10 +31,16 @@ export function shipReportPath(run: ReleaseRun): string {
 export async function writeShipRecord(run: ReleaseRun, status: ReleaseStatus, rollback: RollbackNote | null, chart: string | null, event: 'shipped' | 'monitored' = 'shipped'): Promise<string> {
   const { ctx, repo, journal, config } = run;
   const reportFile = shipReportPath(run);
-  const report = renderShipReport({ plan: run.plan, config, journal, record: run.record, status, generatedAt: ctx.clock.now().toISOString(), rollback, monitoringChart: chart });
+  const chartFile = chart ? shipReportChartPath(reportFile) : null;
+  const monitoringChartFile = chartFile ? chartFile.slice(chartFile.lastIndexOf('/') + 1) : null;
+  const report = renderShipReport({ plan: run.plan, config, journal, record: run.record, status, generatedAt: ctx.clock.now().toISOString(), rollback, monitoringChartFile });
   await ctx.fs.mkdir(join(repo.dir, reportFile, '..'));
   await ctx.fs.writeFile(join(repo.dir, reportFile), report);
   const files = [reportFile];
+  if (chart && chartFile) {
+    await ctx.fs.writeFile(join(repo.dir, chartFile), `${chart}\n`);
+    files.push(chartFile);
+  }
   if (run.plan.spec) {
     const stateFile = `${run.plan.spec.dir}/state.yaml`;
     const statePath = join(repo.dir, stateFile);
