@@ -36,4 +36,10 @@ describe('applyToFeed', () => {
     const onlyVerdict = applyToFeed(emptyFeed(), [{ seq: 1, at, event: { type: 'monitor.verdict', verdict: 'FAIL', reason: 'x', sample: sample('2026-01-01T00:00:20Z') } }]);
     expect(onlyVerdict.samples).toHaveLength(1);
   });
+
+  it('keeps the baseline measurement as its own phase', () => {
+    const at = '2026-01-01T00:00:00Z';
+    const feed = applyToFeed(emptyFeed(), [{ seq: 1, at, event: { type: 'monitor.baseline', startedAt: at, endsAt: '2026-01-01T00:00:15Z', seconds: 15 } }]);
+    expect(feed.baseline).toEqual({ startedAt: at, endsAt: '2026-01-01T00:00:15Z', seconds: 15 });
+  });
 });

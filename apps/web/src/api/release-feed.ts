@@ -15,9 +15,11 @@ export interface ReleaseFeed {
   samples: MonitorSample[];
   verdict: { verdict: MonitorVerdictValue; reason: string } | null;
   statusReason: string | null;
+  /** The pre-deploy baseline measurement, when it has a duration (its own phase on the page). */
+  baseline: { startedAt: string; endsAt: string; seconds: number } | null;
 }
 
-export const emptyFeed = (): ReleaseFeed => ({ lastSeq: 0, logs: {}, health: [], samples: [], verdict: null, statusReason: null });
+export const emptyFeed = (): ReleaseFeed => ({ lastSeq: 0, logs: {}, health: [], samples: [], verdict: null, statusReason: null, baseline: null });
 
 /** Appends events newer than feed.lastSeq, in seq order; older or repeated seqs are dropped. */
 export function applyToFeed(feed: ReleaseFeed, events: readonly SeqEvent[]): ReleaseFeed {
@@ -39,6 +41,9 @@ export function applyToFeed(feed: ReleaseFeed, events: readonly SeqEvent[]): Rel
       }
       case 'health.result':
         next.health = [...next.health, event.result];
+        break;
+      case 'monitor.baseline':
+        next.baseline = { startedAt: event.startedAt, endsAt: event.endsAt, seconds: event.seconds };
         break;
       case 'monitor.sample':
         next.samples = [...next.samples, event.sample];

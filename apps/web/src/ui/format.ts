@@ -11,7 +11,3 @@ export function durationBetween(start: string | null, end: string | null, now: n
   if (!start) return '—';
   return formatDuration((end ? Date.parse(end) : now) - Date.parse(start));
 }
-
-export function formatTime(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString() : '—';
-}

@@ -18,12 +18,14 @@ export function ProjectPage({ projectId }: { projectId: string }) {
   return (
     <section>
       <h1>{project?.name ?? projectId}</h1>
-      <p className="muted">{productionLine(project?.productionVersion ?? null, plan.data?.production ?? null)}</p>
+      <p className="production-line">{productionLine(project?.productionVersion ?? null, plan.data?.production ?? null)}</p>
       {plan.isPending && <Loading what="the release plan" />}
       {plan.isError && <ErrorState error={plan.error} what="the release plan" onRetry={() => void plan.refetch()} />}
       {plan.data && (
         <div className="project-grid">
-          <div>
+          {/* on a phone the promote panel comes first, right under the production status */}
+          <div className="project-promote">{project && <PromotePanel project={project} plan={plan.data} />}</div>
+          <div className="project-main">
             {plan.data.blocked && (
               <div className="blockers" role="alert">
                 <h2>
@@ -46,13 +48,8 @@ export function ProjectPage({ projectId }: { projectId: string }) {
               <Empty>No CHANGELOG entries for this release.</Empty>
             )}
           </div>
-          <aside>
-            {project && (
-              <div className="aside-panels">
-                <PromotePanel project={project} plan={plan.data} />
-                <DemoPanel project={project} />
-              </div>
-            )}
+          <aside className="project-extras">
+            {project && <DemoPanel project={project} />}
             <h2>Steps that will run</h2>
             <ol className="steps-preview">
               {plan.data.steps.map((step) => (

@@ -4,9 +4,9 @@ import { Link } from 'wouter';
 import { planQuery, projectsQuery } from '../../api/projects';
 import { isActive } from '../../api/releases';
 import type { ProjectDto } from '../../api/types';
-import { formatTime } from '../../ui/format';
 import { Empty, ErrorState, Loading } from '../../ui/query-state';
 import { StatusBadge } from '../../ui/status-badge';
+import { Time } from '../../ui/time';
 import { productionShort } from './production';
 
 export function ProjectsPage() {
@@ -54,7 +54,9 @@ function ProjectCard({ project }: { project: ProjectDto }) {
           {last ? (
             <>
               <Link href={`/releases/${last.id}`}>{last.version ?? last.id}</Link> <StatusBadge status={last.status} />{' '}
-              <span className="muted">{formatTime(last.createdAt)}</span>
+              <span className="muted">
+                <Time iso={last.createdAt} isRelative />
+              </span>
             </>
           ) : (
             'none yet'

@@ -1,4 +1,5 @@
 // Health-check results as they land (final results, plus the latest attempt while retrying).
+// A miss that is retried reads as a retry, not as a failure; a pass after retries says so.
 import type { HealthResult } from '../../api/types';
 import { Empty } from '../../ui/query-state';
 import { StatusBadge } from '../../ui/status-badge';
@@ -13,23 +14,39 @@ export function HealthResults({ results }: { results: HealthResult[] }) {
       {latest.size === 0 ? (
         <Empty>No health results yet.</Empty>
       ) : (
-        <ScrollTable columns={['Check', 'Result', 'Observed', 'Latency', 'Attempt', 'After']}>
+        <ScrollTable columns={['Check', 'Result', 'Observed', 'Latency', 'Attempts', 'After']}>
           {[...latest.values()].map((r) => (
             <tr key={`${r.phase}:${r.check}`}>
-              <td>
+              <td data-label="Check" className="card-title">
                 {r.check} <span className="muted">({r.severity})</span>
               </td>
-              <td>
-                <StatusBadge status={r.outcome} /> {!r.final && <span className="muted">retrying</span>}
+              <td data-label="Result">
+                {r.final || r.outcome === 'pass' ? <StatusBadge status={r.outcome} /> : <Retrying />}
               </td>
-              <td title={r.detail}>{r.observed}</td>
-              <td>{r.latencyMs === null ? '—' : `${Math.round(r.latencyMs)} ms`}</td>
-              <td>{r.attempt}</td>
-              <td>{r.phase}</td>
+              <td data-label="Observed" title={r.detail}>
+                {r.observed}
+              </td>
+              <td data-label="Latency">{r.latencyMs === null ? '—' : `${Math.round(r.latencyMs)} ms`}</td>
+              <td data-label="Attempts">{attemptsText(r)}</td>
+              <td data-label="After">{r.phase}</td>
             </tr>
           ))}
         </ScrollTable>
       )}
     </section>
   );
+}
+
+function Retrying() {
+  return (
+    <span className="badge badge-busy">
+      <span aria-hidden="true">↻</span> Retrying
+    </span>
+  );
+}
+
+function attemptsText(r: HealthResult): string {
+  if (r.attempt <= 1) return '1';
+  const retries = r.attempt - 1;
+  return `${r.attempt} (${retries} ${retries === 1 ? 'retry' : 'retries'})`;
 }

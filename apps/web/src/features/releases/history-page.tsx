@@ -3,9 +3,10 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useSearch } from 'wouter';
 import { projectsQuery } from '../../api/projects';
 import { releaseHistoryQuery, type ReleaseFilters } from '../../api/releases';
-import { durationBetween, formatTime } from '../../ui/format';
+import { durationBetween } from '../../ui/format';
 import { Empty, ErrorState, Loading } from '../../ui/query-state';
 import { StatusBadge } from '../../ui/status-badge';
+import { Time } from '../../ui/time';
 import { filtersFromSearch, searchFromFilters, STATUSES } from './history-filters';
 import { ScrollTable } from '../../ui/scroll-table';
 
@@ -64,17 +65,19 @@ export function HistoryPage() {
         <ScrollTable columns={['Release', 'Project', 'Outcome', 'Actor', 'Started', 'Duration']}>
           {items.map((r) => (
             <tr key={r.id}>
-              <td>
+              <td data-label="Release" className="card-title">
                 <Link href={`/releases/${r.id}`}>{r.version ?? r.id}</Link>
                 {r.dryRun && <span className="muted"> (dry run)</span>}
               </td>
-              <td>{r.projectId}</td>
-              <td>
+              <td data-label="Project">{r.projectId}</td>
+              <td data-label="Outcome">
                 <StatusBadge status={r.status} />
               </td>
-              <td>{r.actor}</td>
-              <td>{formatTime(r.startedAt ?? r.createdAt)}</td>
-              <td>{durationBetween(r.startedAt ?? r.createdAt, r.finishedAt, Date.now())}</td>
+              <td data-label="Actor">{r.actor}</td>
+              <td data-label="Started">
+                <Time iso={r.startedAt ?? r.createdAt} isRelative />
+              </td>
+              <td data-label="Duration">{durationBetween(r.startedAt ?? r.createdAt, r.finishedAt, Date.now())}</td>
             </tr>
           ))}
         </ScrollTable>

@@ -2,7 +2,7 @@
 // it must stay under, and the change with its 95% interval. A value over its limit says so in
 // words and with an icon.
 import type { MonitorSample } from '../../api/types';
-import { limitText, msText, percentText, ppText, ratioText } from './monitor-numbers';
+import { limitsOf, limitText, msText, percentText, ppText, ratioText } from './monitor-numbers';
 import { ScrollTable } from '../../ui/scroll-table';
 
 function Position({ value, limit }: { value: number | null; limit: number | null }) {
@@ -33,13 +33,13 @@ function MeasurementRow(props: {
   return (
     <tr data-measurement={props.id}>
       <th scope="row">{props.name}</th>
-      <td>{text(props.now)}</td>
-      <td>{text(props.before)}</td>
-      <td>
+      <td data-label="Now">{text(props.now)}</td>
+      <td data-label="Before the deploy">{text(props.before)}</td>
+      <td data-label="Limit">
         {text(props.limit)} <span className="muted">({props.limitNote})</span>
       </td>
-      <td>{props.change || '—'}</td>
-      <td>
+      <td data-label="Change (95% interval)">{props.change || '—'}</td>
+      <td data-label="Where it stands">
         <Position value={props.now} limit={props.limit} />
       </td>
     </tr>
@@ -48,8 +48,7 @@ function MeasurementRow(props: {
 
 export function MonitorMeasurements({ sample }: { sample: MonitorSample }) {
   const { baseline, current, thresholds, errorRateDiff, latencyRatio } = sample;
-  const errorLimit = baseline.errorRate === null ? null : baseline.errorRate + thresholds.errorRateIncrease / 100;
-  const latencyLimit = baseline.p95Ms === null ? null : baseline.p95Ms * (1 + thresholds.latencyDegradation);
+  const limits = limitsOf(sample);
   return (
     <ScrollTable columns={['Measurement', 'Now', 'Before the deploy', 'Limit', 'Change (95% interval)', 'Where it stands']} label="Latest measurements" className="measurements">
       <MeasurementRow
@@ -58,7 +57,7 @@ export function MonitorMeasurements({ sample }: { sample: MonitorSample }) {
         text={percentText}
         now={current.errorRate}
         before={baseline.errorRate}
-        limit={errorLimit}
+        limit={limits.errorRate}
         limitNote={`baseline +${limitText(thresholds.errorRateIncrease)} pp`}
         change={errorRateDiff && `${ppText(errorRateDiff.estimate)} (${ppText(errorRateDiff.lower)} to ${ppText(errorRateDiff.upper)})`}
       />
@@ -68,14 +67,14 @@ export function MonitorMeasurements({ sample }: { sample: MonitorSample }) {
         text={msText}
         now={current.p95Ms}
         before={baseline.p95Ms}
-        limit={latencyLimit}
+        limit={limits.p95Ms}
         limitNote={`baseline +${limitText(thresholds.latencyDegradation * 100)}%`}
         change={latencyRatio && `${ratioText(latencyRatio.estimate)} (${ratioText(latencyRatio.lower)} to ${ratioText(latencyRatio.upper)})`}
       />
       <tr>
         <th scope="row">Requests</th>
-        <td>{current.requests}</td>
-        <td>{baseline.requests}</td>
+        <td data-label="Now">{current.requests}</td>
+        <td data-label="Before the deploy">{baseline.requests}</td>
         <td colSpan={3} className="muted">
           an error rate above {limitText(thresholds.errorRateCeiling * 100)}% is an outage and rolls back at once
         </td>

@@ -1,72 +1,130 @@
-// The monitoring samples as chart series: current, baseline and the threshold line (the top
-// of the band that starts at the baseline), for error rate (in %) and p95 latency (in ms).
-// The x axis spans the watch window (the monitor step's start, or the first sample less one
-// interval, to the window's end), and the baseline and threshold are drawn across all of it
-// from the first sample, so even one sample sits inside a readable chart.
+// The monitoring samples as chart series: current, baseline and the limit line (the top of
+// the allowed band that starts at the baseline), for error rate (in %) and p95 latency (in ms),
+// plus the marks that tell the story: the early stretch with not enough data to judge, the
+// breach, and the rollback.
+// While monitoring runs the x axis spans the whole watch window (the monitor step's start, or
+// the first sample less one interval, to the window's end), so the time left is visible; once
+// it ended, the axis fits what happened (a faulty run's few points fill the chart).
 import type { MonitorSample } from '../../api/types';
+import { limitsOf } from './monitor-numbers';
 
 export interface ChartSeries {
   times: number[];
   current: (number | null)[];
+  /** The current value again where that evaluation had too little data to judge (drawn hollow). */
+  undecided: (number | null)[];
   baseline: (number | null)[];
   threshold: (number | null)[];
-  /** The x range in seconds: the watch window. */
+  /** The x range in seconds. */
   window: [start: number, end: number];
-  /** How many evaluations (samples) there are; times also holds the window's two ends. */
+  marks: ChartMarks;
+  /** How many evaluations (samples) there are; times also holds the range's two ends. */
   evaluations: number;
   latest: number | null;
+}
+
+export interface ChartMarks {
+  /** Until this time (s) the evaluations had too little data to judge; null when none did. */
+  undecidedUntil: number | null;
+  /** The first evaluation over the limit in the breach that ended monitoring. */
+  breachAt: number | null;
+  /** When the rollback started, and to what. */
+  rollbackAt: number | null;
+  rollbackTo: string | null;
+}
+
+export interface ChartContext {
+  /** The monitor step's start. */
+  startedAt?: string | null;
+  /** Monitoring has ended (a verdict is in): fit the axis to the data. */
+  isFinished?: boolean;
+  /** The breach that ended monitoring (the verdict was FAIL). */
+  isBreach?: boolean;
+  rollbackAt?: string | null;
+  rollbackTo?: string | null;
 }
 
 type Pick = (s: MonitorSample) => [current: number | null, baseline: number | null, threshold: number | null];
 
 const DEFAULT_INTERVAL_S = 5;
+const seconds = (iso: string | null | undefined) => (iso ? Date.parse(iso) / 1000 : NaN);
+/** Too little data to judge: no data, or undecided on less traffic than the baseline had. */
+export const isUndecided = (s: MonitorSample) => s.verdict === 'NO_DATA' || (s.verdict === 'INCONCLUSIVE' && s.current.requests < s.baseline.requests);
 
-export function watchWindow(samples: readonly MonitorSample[], startedAt?: string | null): [number, number] {
-  const times = samples.map((s) => Date.parse(s.at) / 1000);
+function intervalOf(times: readonly number[]): number {
   const first = times[0];
   const last = times.at(-1);
-  if (first === undefined || last === undefined) {
-    const start = startedAt ? Date.parse(startedAt) / 1000 : Date.now() / 1000;
-    return [start, start + 60];
-  }
-  const interval = times.length > 1 ? Math.max(1, (last - first) / (times.length - 1)) : DEFAULT_INTERVAL_S;
-  const started = startedAt ? Date.parse(startedAt) / 1000 : NaN;
-  const start = Number.isFinite(started) && started <= first ? started : first - interval;
-  const windowEnd = Date.parse(samples.at(-1)!.windowEndsAt) / 1000;
-  const end = Math.max(Number.isFinite(windowEnd) ? windowEnd : -Infinity, last + interval);
-  return [start, end];
+  if (first === undefined || last === undefined || times.length < 2) return DEFAULT_INTERVAL_S;
+  return Math.max(1, (last - first) / (times.length - 1));
 }
 
-function series(samples: readonly MonitorSample[], pick: Pick, startedAt?: string | null): ChartSeries {
-  const window = watchWindow(samples, startedAt);
-  const out: ChartSeries = { times: [], current: [], baseline: [], threshold: [], window, evaluations: samples.length, latest: null };
+export function watchWindow(samples: readonly MonitorSample[], context: ChartContext = {}): [number, number] {
+  const times = samples.map((s) => seconds(s.at));
+  const first = times[0];
+  const last = times.at(-1);
+  const started = seconds(context.startedAt);
+  if (first === undefined || last === undefined) {
+    const start = Number.isFinite(started) ? started : Date.now() / 1000;
+    return [start, start + 60];
+  }
+  const interval = intervalOf(times);
+  const start = Number.isFinite(started) && started <= first ? started : first - interval;
+  if (context.isFinished) {
+    // the last event, then room for the marks' labels (a third of the run, at least one interval)
+    const rollback = seconds(context.rollbackAt);
+    const end = Math.max(last, Number.isFinite(rollback) ? rollback : -Infinity);
+    return [start, end + Math.max(interval, (end - start) / 3)];
+  }
+  const windowEnd = seconds(samples.at(-1)!.windowEndsAt);
+  return [start, Math.max(Number.isFinite(windowEnd) ? windowEnd : -Infinity, last + interval)];
+}
+
+function marksOf(samples: readonly MonitorSample[], context: ChartContext): ChartMarks {
+  const firstDecided = samples.findIndex((s) => !isUndecided(s));
+  const undecidedUntil = firstDecided === 0 ? null : seconds((samples[firstDecided] ?? samples.at(-1))?.at);
+  // the breach: the start of the last run of FAIL evaluations (the ones that ended monitoring)
+  let breach = -1;
+  if (context.isBreach) for (let i = samples.length - 1; i >= 0 && samples[i]!.verdict === 'FAIL'; i--) breach = i;
+  const rollbackAt = seconds(context.rollbackAt);
+  return {
+    undecidedUntil: undecidedUntil !== null && Number.isFinite(undecidedUntil) ? undecidedUntil : null,
+    breachAt: breach >= 0 ? seconds(samples[breach]!.at) : null,
+    rollbackAt: Number.isFinite(rollbackAt) ? rollbackAt : null,
+    rollbackTo: context.rollbackTo ?? null,
+  };
+}
+
+function series(samples: readonly MonitorSample[], pick: Pick, context: ChartContext): ChartSeries {
+  const window = watchWindow(samples, context);
+  const out: ChartSeries = { times: [], current: [], undecided: [], baseline: [], threshold: [], window, marks: marksOf(samples, context), evaluations: samples.length, latest: null };
   const first = samples[0];
   if (!first) return out;
   const [, baseline, threshold] = pick(first);
-  const push = (t: number, current: number | null) => {
+  const push = (t: number, current: number | null, undecided: number | null) => {
     out.times.push(t);
     out.current.push(current);
+    out.undecided.push(undecided);
     out.baseline.push(baseline);
     out.threshold.push(threshold);
   };
-  const sampleTimes = samples.map((s) => Date.parse(s.at) / 1000);
-  if (window[0] < sampleTimes[0]!) push(window[0], null);
+  const sampleTimes = samples.map((s) => seconds(s.at));
+  if (window[0] < sampleTimes[0]!) push(window[0], null, null);
   samples.forEach((s, i) => {
     const current = pick(s)[0];
-    push(sampleTimes[i]!, current);
+    push(sampleTimes[i]!, current, isUndecided(s) ? current : null);
     if (current !== null) out.latest = current;
   });
-  if (window[1] > sampleTimes.at(-1)!) push(window[1], null);
+  if (window[1] > sampleTimes.at(-1)!) push(window[1], null, null);
   return out;
 }
 
 const pct = (v: number | null) => (v === null ? null : v * 100);
 
-export const errorRateSeries = (samples: readonly MonitorSample[], startedAt?: string | null) =>
-  series(samples, (s) => [pct(s.current.errorRate), pct(s.baseline.errorRate), s.baseline.errorRate === null ? null : s.baseline.errorRate * 100 + s.thresholds.errorRateIncrease], startedAt);
+export const errorRateSeries = (samples: readonly MonitorSample[], context: ChartContext = {}) =>
+  series(samples, (s) => [pct(s.current.errorRate), pct(s.baseline.errorRate), pct(limitsOf(s).errorRate)], context);
 
-export const latencySeries = (samples: readonly MonitorSample[], startedAt?: string | null) =>
-  series(samples, (s) => [s.current.p95Ms, s.baseline.p95Ms, s.baseline.p95Ms === null ? null : s.baseline.p95Ms * (1 + s.thresholds.latencyDegradation)], startedAt);
+export const latencySeries = (samples: readonly MonitorSample[], context: ChartContext = {}) =>
+  series(samples, (s) => [s.current.p95Ms, s.baseline.p95Ms, limitsOf(s).p95Ms], context);
 
 /** A compact clock time for the x axis: HH:MM:SS. */
 export function clockLabel(seconds: number): string {

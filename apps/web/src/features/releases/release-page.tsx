@@ -1,5 +1,6 @@
-// The live release: timeline, the selected step's streaming log, health results,
-// monitoring, and the abort/roll back actions.
+// The live release: timeline, monitoring (first, once it runs: the charts, the verdict and
+// the time left are what a person waits for), health results, the selected step's log (on
+// request while monitoring), and the abort/roll back actions.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
@@ -8,21 +9,24 @@ import { ApiError } from '../../api/http';
 import { isActive } from '../../api/releases';
 import { fetchReport, reportQuery } from '../../api/reports';
 import { useLiveRelease } from '../../api/use-live-release';
-import { durationBetween, formatTime } from '../../ui/format';
+import { durationBetween, formatDuration } from '../../ui/format';
 import { ErrorState, Loading } from '../../ui/query-state';
 import { StatusBadge } from '../../ui/status-badge';
+import { TextWithTimes, Time } from '../../ui/time';
 import { useNow } from '../../ui/use-now';
 import { HealthResults } from './health-results';
-import { MonitoringPanel } from './monitoring-panel';
+import { hasMonitoring, MonitoringPanel } from './monitoring-panel';
 import { ReleaseActions } from './release-actions';
 import { StepLog } from './step-log';
 import { StepTimeline } from './step-timeline';
+import { monitoringOutcome } from './verdict-words';
 
 const EMPTY: never[] = [];
 
 export function ReleasePage({ releaseId }: { releaseId: string }) {
   const { release, feed } = useLiveRelease(releaseId);
   const [picked, setPicked] = useState<string | null>(null);
+  const [logToggle, setLogToggle] = useState<boolean | null>(null);
   const connection = useConnection();
   const now = useNow(release.data ? isActive(release.data) : false);
   // link the ship report only when there is one (a release that ended before its report has none)
@@ -39,7 +43,23 @@ export function ReleasePage({ releaseId }: { releaseId: string }) {
   const r = release.data;
   const running = r.steps.find((s) => s.status === 'running') ?? [...r.steps].reverse().find((s) => s.status !== 'pending');
   const selected = picked ?? running?.name ?? r.steps[0]?.name ?? null;
-  const barText = r.error ? `${r.error.message}${r.error.hint ? ` — ${r.error.hint}` : ''}` : (feed.data?.statusReason ?? '');
+  const baseline = feed.data?.baseline ?? null;
+  const isMeasuringBaseline = baseline !== null && r.steps.some((s) => s.name === 'deploy' && s.status === 'running') && Date.parse(baseline.endsAt) > now;
+  const verdict = feed.data?.verdict ?? null;
+  const barText = r.error
+    ? r.error.code === 'MONITOR_FAILED' && verdict
+      ? monitoringOutcome(r) // which number crossed which line: the verdict, right below
+      : `${r.error.message}${r.error.hint ? ` — ${r.error.hint}` : ''}`
+    : isMeasuringBaseline
+      ? `Measuring production before the deploy: ${formatDuration(Date.parse(baseline.endsAt) - now)} left. Production has not changed yet.`
+      : (feed.data?.statusReason ?? '');
+  const isMonitoringShown = hasMonitoring(feed.data, r);
+  // the log is open while steps run, and on request once monitoring (the charts) is what matters
+  const isLogOpen = logToggle ?? !isMonitoringShown;
+  const pick = (step: string) => {
+    setPicked(step);
+    setLogToggle(true);
+  };
   return (
     <section>
       <div className="release-head">
@@ -58,7 +78,8 @@ export function ReleasePage({ releaseId }: { releaseId: string }) {
         )}
       </div>
       <p className="muted">
-        {r.previousVersion ?? '?'} → {r.version ?? '?'} · by {r.actor} · started {formatTime(r.startedAt ?? r.createdAt)} · {durationBetween(r.startedAt ?? r.createdAt, r.finishedAt, now)}
+        {r.previousVersion ?? '?'} → {r.version ?? '?'} · by {r.actor} · started <Time iso={r.startedAt ?? r.createdAt} isRelative now={now} /> · took{' '}
+        {durationBetween(r.startedAt ?? r.createdAt, r.finishedAt, now)}
         {r.dryRun && ' · dry run'}
         {!isActive(r) && report.data !== undefined && (
           <>
@@ -71,18 +92,23 @@ export function ReleasePage({ releaseId }: { releaseId: string }) {
       {/* One bar of fixed height: the status line and the actions swap in place, so nothing
           below moves while the release streams. */}
       <div className="release-bar" data-active={isActive(r)}>
-        <p className={`release-bar-status${r.error ? ' state state-error' : (feed.data?.statusReason ? ' state' : '')}`} role="status" title={barText || undefined}>
-          {barText}
+        <p className={`release-bar-status${r.error ? ' state state-error' : ''}`} role="status" title={barText || undefined}>
+          {barText && !r.error && (
+            <span className="status-icon" aria-hidden="true">
+              {isActive(r) ? '◔' : 'ℹ'}
+            </span>
+          )}
+          <TextWithTimes text={barText} />
         </p>
         <ReleaseActions release={r} projectName={r.projectId} />
       </div>
       <div className="release-grid">
-        <StepTimeline steps={r.steps} selected={selected} onSelect={setPicked} />
+        <StepTimeline steps={r.steps} baseline={baseline} selected={selected} onSelect={pick} />
         <div className="release-main">
           {feed.isError && <ErrorState error={feed.error} what="the release log" onRetry={() => void feed.refetch()} />}
-          {selected && <StepLog step={selected} lines={feed.data?.logs[selected] ?? EMPTY} />}
+          {feed.data && <MonitoringPanel feed={feed.data} release={r} />}
+          {selected && <StepLog step={selected} lines={feed.data?.logs[selected] ?? EMPTY} isOpen={isLogOpen} onToggle={setLogToggle} />}
           <HealthResults results={feed.data?.health ?? EMPTY} />
-          {feed.data && <MonitoringPanel feed={feed.data} status={r.status} startedAt={r.steps.find((s) => s.name === 'monitor')?.startedAt ?? null} />}
         </div>
       </div>
     </section>

@@ -69,4 +69,15 @@ describe('markdownToHtml', () => {
   it('leaves a source without svg unchanged', () => {
     expect(svgBlocksToImages('plain *text*')).toBe('plain *text*');
   });
+
+  it('shows a report’s chart file from the server’s copy; any other relative image stays a link', () => {
+    const source = '![Monitoring chart: error rate](production-ship-report-monitoring.svg)\n\n![logo](logo.svg)';
+    const html = markdownToHtml(source, { chart: true, chartUrl: '/api/releases/rel_1/report/monitoring.svg' });
+    expect(imageSources(html)).toEqual(['/api/releases/rel_1/report/monitoring.svg']);
+    expect(html).toContain('alt="Monitoring chart: error rate"');
+    expect(html).toContain('image: logo');
+    // without the server's copy (or with anything but that fixed path) nothing is fetched
+    expect(imageSources(markdownToHtml(source, { chart: true }))).toEqual([]);
+    expect(imageSources(markdownToHtml(source, { chart: true, chartUrl: 'https://attacker.example/x.svg' }))).toEqual([]);
+  });
 });

@@ -4,8 +4,10 @@
 // block at the end of the report's LAST `## Monitoring` section — becomes an <img> with a data:
 // URI (an SVG loaded as an image never runs script). Any other svg (one in a CHANGELOG entry,
 // which the report quotes too) is raw HTML and shows as text. Images are shown only from data:
-// URIs: a Markdown image pointing at another host becomes a plain link and is never fetched
-// (the server's CSP img-src says the same).
+// URIs, and the one same-origin chart: a report made since issue 13 links its chart as a file
+// beside itself (`…-monitoring.svg`, as in the repo); given `chartUrl` (the server's copy, a fixed
+// /api path) that image shows from there. Any other Markdown image becomes a plain link and is
+// never fetched (the server's CSP img-src says the same).
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
 
@@ -38,6 +40,13 @@ export function svgBlocksToImages(source: string): string {
 }
 
 const isDataImage = (href: string) => /^data:image\/(svg\+xml|png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]*$/.test(href);
+const CHART_URL = /^\/api\/releases\/[A-Za-z0-9_-]+\/report\/monitoring\.svg$/;
+const CHART_FILE = /(!\[[^\]\n]*\])\(([\w.-]+-monitoring\.svg)\)/g;
+
+/** Points the report's chart image (a file name beside the report) at `chartUrl`, the server's copy. */
+export function chartFileToUrl(source: string, chartUrl: string | undefined): string {
+  return chartUrl && CHART_URL.test(chartUrl) ? source.replace(CHART_FILE, (_match, alt: string) => `${alt}(${chartUrl})`) : source;
+}
 
 const marked = new Marked({
   gfm: true,
@@ -46,18 +55,20 @@ const marked = new Marked({
     html: ({ text }) => escapeHtml(text),
     // only data: pictures load; an image elsewhere is a link the reader may follow, never a fetch
     image: ({ href, text }) =>
-      isDataImage(href) ? `<img src="${href}" alt="${escapeHtml(text)}">` : `<a href="${escapeHtml(href)}" rel="noopener noreferrer">image: ${escapeHtml(text || href)}</a>`,
+      isDataImage(href) || CHART_URL.test(href) ? `<img src="${href}" alt="${escapeHtml(text)}">` : `<a href="${escapeHtml(href)}" rel="noopener noreferrer">image: ${escapeHtml(text || href)}</a>`,
   },
 });
 
 export interface RenderOptions {
   /** A ship report: its monitoring chart (see svgBlocksToImages) is shown as a picture. */
   chart?: boolean;
+  /** A ship report's chart file is shown from here (GET /api/releases/:id/report/monitoring.svg). */
+  chartUrl?: string;
 }
 
 /** Markdown → HTML before sanitizing: raw HTML escaped, the report's chart as an image. */
 export function markdownToHtml(source: string, options: RenderOptions = {}): string {
-  return marked.parse(options.chart ? svgBlocksToImages(source) : source, { async: false });
+  return marked.parse(options.chart ? chartFileToUrl(svgBlocksToImages(source), options.chartUrl) : source, { async: false });
 }
 
 let hooked = false;

@@ -17,6 +17,7 @@ export function ReportPage({ releaseId }: { releaseId: string }) {
     setHref(url);
     return () => URL.revokeObjectURL(url);
   }, [report.data]);
+  const chartUrl = `/api/releases/${encodeURIComponent(releaseId)}/report/monitoring.svg`;
   const name = `ship-report-${release.data?.projectId ?? 'release'}-${release.data?.version ?? releaseId}.md`;
   return (
     <section>
@@ -27,13 +28,21 @@ export function ReportPage({ releaseId }: { releaseId: string }) {
       {report.isError && <ErrorState error={report.error} what="the ship report" onRetry={() => void report.refetch()} />}
       {report.data !== undefined && (
         <>
-          {href && (
-            <a className="button" href={href} download={name}>
-              <span aria-hidden="true">↓</span> Download {name}
-            </a>
-          )}
+          <p className="downloads">
+            {href && (
+              <a className="button" href={href} download={name}>
+                <span aria-hidden="true">↓</span> Download {name}
+              </a>
+            )}
+            {/* the report links its chart as a file beside it: download both to keep them together */}
+            {/-monitoring\.svg\)/.test(report.data) && (
+              <a className="button" href={chartUrl} download={report.data.match(/\(([\w.-]+-monitoring\.svg)\)/)?.[1] ?? 'monitoring.svg'}>
+                <span aria-hidden="true">↓</span> Download its chart (SVG)
+              </a>
+            )}
+          </p>
           <article className="report">
-            <LazyMarkdown source={report.data} label="Ship report" chart />
+            <LazyMarkdown source={report.data} label="Ship report" chart chartUrl={chartUrl} />
           </article>
         </>
       )}

@@ -2,9 +2,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { reportsQuery } from '../../api/reports';
-import { formatTime } from '../../ui/format';
 import { Empty, ErrorState, Loading } from '../../ui/query-state';
 import { StatusBadge } from '../../ui/status-badge';
+import { Time } from '../../ui/time';
 
 export function ReportsPage() {
   const reports = useQuery(reportsQuery());
@@ -22,7 +22,9 @@ export function ReportsPage() {
               <Link href={`/reports/${r.releaseId}`}>
                 {r.project} {r.version ?? r.releaseId}
               </Link>{' '}
-              <StatusBadge status={r.status} /> <span className="muted">{formatTime(r.createdAt)}</span>
+              <StatusBadge status={r.status} /> <span className="muted">
+                <Time iso={r.createdAt} isRelative />
+              </span>
             </li>
           ))}
         </ul>
