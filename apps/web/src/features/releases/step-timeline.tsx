@@ -34,7 +34,7 @@ function StepItem({ step, now, isSelected, onSelect, baseline, isMeasuring }: { 
   const start = baseline && step.startedAt && !isMeasuring ? baseline.endsAt : step.startedAt;
   return (
     <>
-      {baseline && <BaselinePhase baseline={baseline} now={now} isMeasuring={isMeasuring} />}
+      {baseline && <BaselinePhase baseline={baseline} now={now} isMeasuring={isMeasuring} isCut={step.finishedAt !== null && Date.parse(step.finishedAt) < Date.parse(baseline.endsAt)} />}
       <li className={`timeline-step step-${step.status}`} data-step={step.name}>
         <button type="button" className="timeline-button" aria-pressed={isSelected} onClick={() => onSelect(step.name)}>
           <span className="timeline-name">{step.name}</span>
@@ -58,7 +58,7 @@ function StepItem({ step, now, isSelected, onSelect, baseline, isMeasuring }: { 
   );
 }
 
-function BaselinePhase({ baseline, now, isMeasuring }: { baseline: NonNullable<ReleaseFeed['baseline']>; now: number; isMeasuring: boolean }) {
+function BaselinePhase({ baseline, now, isMeasuring, isCut }: { baseline: NonNullable<ReleaseFeed['baseline']>; now: number; isMeasuring: boolean; isCut: boolean }) {
   return (
     <li className="timeline-step timeline-phase" data-step="baseline">
       <div className="timeline-button timeline-static">
@@ -67,14 +67,24 @@ function BaselinePhase({ baseline, now, isMeasuring }: { baseline: NonNullable<R
           <span className="badge badge-busy">
             <span aria-hidden="true">◔</span> Measuring
           </span>
+        ) : isCut ? (
+          <span className="badge badge-warn">
+            <span aria-hidden="true">■</span> Stopped
+          </span>
         ) : (
           <span className="badge badge-good">
             <span aria-hidden="true">✓</span> Measured
           </span>
         )}
-        <span className="timeline-duration">{isMeasuring ? `${formatDuration(Date.parse(baseline.endsAt) - now)} left` : formatDuration(baseline.seconds * 1000)}</span>
+        <span className="timeline-duration">{isMeasuring ? `${formatDuration(Date.parse(baseline.endsAt) - now)} left` : isCut ? '—' : formatDuration(baseline.seconds * 1000)}</span>
       </div>
-      <p className="detail">{isMeasuring ? 'Production before the deploy, to compare against afterwards. Nothing has changed yet.' : 'Production before the deploy, the yardstick for monitoring.'}</p>
+      <p className="detail">
+        {isMeasuring
+          ? 'Production before the deploy, to compare against afterwards. Nothing has changed yet.'
+          : isCut
+            ? 'Stopped before the deploy: production never changed.'
+            : 'Production before the deploy, the yardstick for monitoring.'}
+      </p>
     </li>
   );
 }
