@@ -1,5 +1,6 @@
-// A data table with one header row that scrolls sideways inside its own box on narrow
-// screens (the page never does): release history, health results, monitoring measurements.
+// A data table with one header row: release history, health results, monitoring measurements.
+// Below 640 px each row becomes a card whose cells name their column (`data-label` on each
+// cell, styles.css); between that and the full width it scrolls inside its own box, never the page.
 import type { ReactNode } from 'react';
 
 export function ScrollTable({ columns, label, className, children }: { columns: readonly string[]; label?: string; className?: string; children: ReactNode }) {
