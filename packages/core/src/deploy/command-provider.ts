@@ -3,6 +3,7 @@ import type { CommandDeployConfig } from '../config/config-types.js';
 import type { ErrorCode } from '../errors.js';
 import { ShipgateError } from '../errors.js';
 import type { DeployInput, DeployProvider, DeployResult, ReleaseTarget } from './deploy-provider.js';
+import { commandPreflight } from './command-preflight.js';
 import { runShellCommand } from './run-shell-command.js';
 
 export const commandProvider: DeployProvider = {
@@ -32,6 +33,7 @@ export const commandProvider: DeployProvider = {
     await runStep(input, config.rollbackCommand!, env, 'ROLLBACK_FAILED', 'rollback command');
     return { detail: `rollback command restored ${input.to.tag}`, ...(await report(input, config, env)) };
   },
+  preflight: commandPreflight,
 };
 
 function releaseEnv(target: ReleaseTarget, previousVersion: string): Record<string, string> {

@@ -3,6 +3,7 @@
 import type { DeployConfig } from '../config/config-types.js';
 import type { CoreContext } from '../context.js';
 import type { ShipgateError } from '../errors.js';
+import type { GateResult } from '../plan/plan-types.js';
 
 export interface ReleaseTarget {
   version: string;
@@ -24,6 +25,30 @@ export interface DeployInput {
   /** Emits a `step.log` line for the running step. */
   log: (line: string, stream?: 'stdout' | 'stderr' | 'info' | 'warn') => void;
   signal?: AbortSignal;
+  /** What an earlier attempt of this deploy started and last saw (the journal): follow it, never start a second one. */
+  started?: StartedDeployment;
+  /** Told when the provider starts something it can follow later, and of each state it sees. */
+  onStarted?: (started: StartedDeployment) => Promise<void>;
+}
+
+/** A deployment the provider started (a workflow run): its id, link and last known state. */
+export interface StartedDeployment {
+  id: string;
+  url?: string;
+  /** The last state seen: queued, in_progress, completed. */
+  status?: string;
+  conclusion?: string | null;
+  /** What it deploys (the release tag), so a later attempt never follows another release's run. */
+  tag: string;
+}
+
+/** What a provider's plan-time check needs: the checkout and the config. */
+export interface PreflightInput {
+  repoDir: string;
+  remote: string;
+  mainBranch: string;
+  config: DeployConfig;
+  ctx: CoreContext;
 }
 
 export interface DeployResult {
@@ -49,4 +74,9 @@ export interface DeployProvider {
    * refuse before anything moves; rollback() throws the same error.
    */
   cannotRollBack?(config: DeployConfig): ShipgateError | null;
+  /**
+   * Plan-time gates: whether this provider can deploy at all (token, workflow, command, push
+   * access), so a release is blocked before anything is pushed. Never throws.
+   */
+  preflight?(input: PreflightInput): Promise<GateResult[]>;
 }

@@ -1,5 +1,6 @@
-// Finds the run a workflow_dispatch created. The dispatch endpoint answers 204 without
-// the run id, so the run is matched by correlation id, or by sha and creation time.
+// Finds the run a dispatch created when the server did not say (a 204 without run details):
+// by the correlation id the workflow's `run-name` shows, or — the weakest match — by sha and
+// creation time on GitHub's own clock (its Date header), refusing to guess between several.
 import type { CoreContext } from '../context.js';
 import { ShipgateError, type ErrorCode } from '../errors.js';
 import { sleepOrCancel } from './abort.js';
@@ -7,6 +8,8 @@ import type { GithubApi } from './github-api.js';
 
 export interface WorkflowRun {
   id: number;
+  /** What GitHub shows as `#N`; ids are not run numbers. */
+  run_number?: number;
   name?: string | null;
   display_title?: string | null;
   head_sha: string;
@@ -18,13 +21,18 @@ export interface WorkflowRun {
   event: string;
 }
 
+/** "run #42 (id 9000000001)", like GitHub's Actions tab; the id alone when the number is unknown. */
+export function runLabel(run: Pick<WorkflowRun, 'id' | 'run_number'>): string {
+  return run.run_number === undefined ? `run id ${run.id}` : `run #${run.run_number} (id ${run.id})`;
+}
+
 export interface FindWorkflowRunInput {
   api: GithubApi;
   ctx: CoreContext;
   /** `/repos/owner/name/actions/workflows/deploy.yml` */
   workflowPath: string;
-  /** Clock time taken just before the dispatch (already minus the skew tolerance). */
-  dispatchedAfter: Date;
+  /** When GitHub received the dispatch, on GitHub's clock (or ours when it sent no Date). */
+  dispatchedAt: Date;
   /** Unique id passed as the correlation input, shown in the run's title. */
   correlationId?: string;
   /** The sha the run must be on, when known (ref = the release tag). */
@@ -40,19 +48,26 @@ export interface FindWorkflowRunInput {
   errorCode: ErrorCode;
 }
 
+/** Runs created this long before GitHub's dispatch time still count (its clock, so no skew with ours). */
+const SAME_MOMENT_MS = 5_000;
+/** A correlation id is exact, so the window only keeps the list short. */
+const CORRELATION_WINDOW_MS = 10 * 60_000;
+
 export async function findWorkflowRun(input: FindWorkflowRunInput): Promise<WorkflowRun> {
   const { api, ctx } = input;
-  const query = new URLSearchParams({ event: 'workflow_dispatch', created: `>=${isoSeconds(input.dispatchedAfter)}`, per_page: '100' });
+  const after = new Date(input.dispatchedAt.getTime() - (input.correlationId ? CORRELATION_WINDOW_MS : SAME_MOMENT_MS));
+  const query = new URLSearchParams({ event: 'workflow_dispatch', created: `>=${isoSeconds(after)}`, per_page: '100' });
   if (input.headSha) query.set('head_sha', input.headSha);
   let seen = 0;
   for (;;) {
     const { data } = await api.request<{ workflow_runs?: WorkflowRun[] }>('GET', `${input.workflowPath}/runs?${query.toString()}`);
     const runs = data.workflow_runs ?? [];
     seen = Math.max(seen, runs.length);
-    const run = pickRun(runs, input);
-    if (run) {
-      input.claimed.add(run.id);
-      return run;
+    const candidates = pickRuns(runs, { ...input, after });
+    if (candidates.length > 1) throw ambiguous(input, candidates);
+    if (candidates[0]) {
+      input.claimed.add(candidates[0].id);
+      return candidates[0];
     }
     if (ctx.clock.now().getTime() + input.intervalMs > input.deadline.getTime()) break;
     await sleepOrCancel(ctx.clock, input.intervalMs, input.signal, 'looking for the workflow run');
@@ -60,7 +75,7 @@ export async function findWorkflowRun(input: FindWorkflowRunInput): Promise<Work
   const by = input.correlationId ? `a title containing ${input.correlationId}` : input.headSha ? `head sha ${input.headSha.slice(0, 12)}` : 'its creation time';
   throw new ShipgateError(
     input.errorCode,
-    `the dispatched run never appeared: no workflow_dispatch run of ${input.description} created after ${isoSeconds(input.dispatchedAfter)} matched ${by} by ${isoSeconds(input.deadline)} (${seen} other run(s) seen)`,
+    `the dispatched run never appeared: no workflow_dispatch run of ${input.description} created after ${isoSeconds(after)} (GitHub's clock) matched ${by} (${seen} other run(s) seen)`,
     {
       hint: input.correlationId
         ? 'the workflow must show the correlation input in its title: run-name: "Deploy ${{ inputs.<correlationInput> }}"'
@@ -69,16 +84,23 @@ export async function findWorkflowRun(input: FindWorkflowRunInput): Promise<Work
   );
 }
 
-/** The earliest unclaimed run after the dispatch that matches the correlation id or sha. */
-export function pickRun(runs: readonly WorkflowRun[], input: Pick<FindWorkflowRunInput, 'dispatchedAfter' | 'correlationId' | 'headSha' | 'claimed'>): WorkflowRun | undefined {
-  const after = input.dispatchedAfter.getTime();
-  const candidates = runs.filter((run) => {
+/** Unclaimed workflow_dispatch runs after the dispatch matching the correlation id, or else the sha. */
+export function pickRuns(runs: readonly WorkflowRun[], input: Pick<FindWorkflowRunInput, 'correlationId' | 'headSha' | 'claimed'> & { after: Date }): WorkflowRun[] {
+  return runs.filter((run) => {
     if (run.event !== 'workflow_dispatch' || input.claimed.has(run.id)) return false;
-    if (Date.parse(run.created_at) < after) return false;
+    if (Date.parse(run.created_at) < input.after.getTime()) return false;
     if (input.correlationId) return [run.display_title, run.name].some((title) => title?.includes(input.correlationId!));
     return !input.headSha || run.head_sha === input.headSha;
   });
-  return candidates.sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at) || a.id - b.id)[0];
+}
+
+/** Several runs fit and nothing tells them apart: following one would risk reporting another person's deploy. */
+function ambiguous(input: FindWorkflowRunInput, runs: WorkflowRun[]): ShipgateError {
+  const listed = runs.map((run) => `${runLabel(run)} ${run.html_url}`).join(', ');
+  return new ShipgateError(input.errorCode, `${input.description} was dispatched, but ${runs.length} runs on the same commit started within ${SAME_MOMENT_MS / 1000} s of it (${listed}): Shipgate cannot tell which one is its own and follows none`, {
+    field: 'deploy.correlationInput',
+    hint: 'check those runs on GitHub; set deploy.correlationInput to an input the workflow shows in its run-name, so each dispatch is found exactly',
+  });
 }
 
 /** GitHub's search syntax takes seconds precision: 2026-11-26T10:00:00Z. */

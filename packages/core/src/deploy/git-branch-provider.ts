@@ -4,6 +4,7 @@ import { gitCommands } from '../git/git-commands.js';
 import { createGitRunner } from '../git/git-runner.js';
 import { ShipgateError } from '../errors.js';
 import type { DeployInput, DeployProvider, ReleaseTarget } from './deploy-provider.js';
+import { gitBranchPreflight } from './git-branch-preflight.js';
 
 function branchOf(input: Pick<DeployInput, 'config'>): string {
   return input.config.provider === 'git-branch' ? input.config.branch : 'production';
@@ -40,4 +41,5 @@ export const gitBranchProvider: DeployProvider = {
   currentCommit: (input) => remoteBranchSha(input),
   deploy: (input) => moveTo(input, input.release, 'DEPLOY_FAILED'),
   rollback: (input) => moveTo(input, input.to, 'ROLLBACK_FAILED'),
+  preflight: gitBranchPreflight,
 };

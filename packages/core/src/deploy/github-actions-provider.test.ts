@@ -1,41 +1,61 @@
+// Unit tests of the provider's logic on an in-memory GitHub and a manual clock (instant
+// pollers). The proof against a real HTTP server speaking GitHub's REST API is
+// packages/runtime/src/github-actions.slow.test.ts.
 import { describe, expect, it } from 'vitest';
 import type { GithubActionsDeployConfig } from '../config/config-types.js';
 import type { HttpResponse } from '../context.js';
 import { ShipgateError } from '../errors.js';
 import { ManualClock, fakeContext } from '../testing/fake-context.js';
-import type { DeployInput } from './deploy-provider.js';
+import type { DeployInput, StartedDeployment } from './deploy-provider.js';
 import type { WorkflowRun } from './find-workflow-run.js';
 import { createGithubActionsProvider } from './github-actions-provider.js';
 
 const SHA = 'a'.repeat(40);
-const OTHER_SHA = 'b'.repeat(40);
 const PREVIOUS_SHA = 'c'.repeat(40);
 
 interface Dispatch {
   ref: string;
   inputs: Record<string, string>;
+  return_run_details?: boolean;
 }
 
-/** An in-memory GitHub: each dispatch calls onDispatch, which may add runs; GETs of a run advance its status list. */
-function fakeGithub(onDispatch: (dispatch: Dispatch, now: string, github: FakeGithub) => void) {
+interface FakeGithub {
+  runs: WorkflowRun[];
+  progress: Map<number, Partial<WorkflowRun>[]>;
+  dispatches: Dispatch[];
+  cancels: number[];
+  clock: ManualClock;
+  /** GitHub's clock minus ours. */
+  skewMs: number;
+  /** false: answer 204 like a server without return_run_details. */
+  returnsRunDetails: boolean;
+}
+
+/** An in-memory GitHub: each dispatch calls onDispatch, which adds runs (the last one is the dispatched run); GETs advance a run's status list. */
+function fakeGithub(onDispatch: (dispatch: Dispatch, githubNow: string, github: FakeGithub) => void, options: Partial<Pick<FakeGithub, 'skewMs' | 'returnsRunDetails'>> = {}) {
   const clock = new ManualClock();
-  const github: FakeGithub = { runs: [], progress: new Map(), dispatches: [], clock, listQueries: [] };
-  const json = (status: number, body: unknown): HttpResponse => ({ status, headers: {}, body: body === undefined ? '' : JSON.stringify(body) });
+  const github: FakeGithub = { runs: [], progress: new Map(), dispatches: [], cancels: [], clock, skewMs: 0, returnsRunDetails: true, ...options };
+  const githubNow = () => new Date(clock.now().getTime() + github.skewMs);
+  const json = (status: number, body?: unknown): HttpResponse => ({ status, headers: { date: githubNow().toUTCString() }, body: body === undefined ? '' : JSON.stringify(body) });
   const ctx = fakeContext({
     clock,
     env: { GH_TOKEN: 'tok' },
     http: async (url, request) => {
-      const { pathname, searchParams } = new URL(url);
+      const { pathname } = new URL(url);
       if (request?.method === 'POST' && pathname.endsWith('/dispatches')) {
         const dispatch = JSON.parse(request.body ?? '{}') as Dispatch;
         github.dispatches.push(dispatch);
-        onDispatch(dispatch, clock.now().toISOString(), github);
-        return json(204, undefined);
+        onDispatch(dispatch, `${githubNow().toISOString().slice(0, 19)}Z`, github);
+        const own = github.runs.at(-1);
+        return github.returnsRunDetails && dispatch.return_run_details && own ? json(200, { workflow_run_id: own.id, html_url: own.html_url }) : json(204);
       }
-      if (pathname.endsWith('/runs')) {
-        github.listQueries.push(searchParams);
-        return json(200, { total_count: github.runs.length, workflow_runs: github.runs });
+      if (request?.method === 'POST' && pathname.endsWith('/cancel')) {
+        const id = Number(pathname.split('/').at(-2));
+        github.cancels.push(id);
+        github.progress.set(id, [{ status: 'completed', conclusion: 'cancelled' }]);
+        return json(202, {});
       }
+      if (pathname.endsWith('/runs')) return json(200, { total_count: github.runs.length, workflow_runs: [...github.runs].reverse() });
       const run = github.runs.find((r) => pathname.endsWith(`/actions/runs/${r.id}`));
       if (!run) return json(404, { message: 'Not Found' });
       const next = github.progress.get(run.id)?.shift();
@@ -46,16 +66,8 @@ function fakeGithub(onDispatch: (dispatch: Dispatch, now: string, github: FakeGi
   return { ctx, github };
 }
 
-interface FakeGithub {
-  runs: WorkflowRun[];
-  progress: Map<number, Partial<WorkflowRun>[]>;
-  dispatches: Dispatch[];
-  clock: ManualClock;
-  listQueries: URLSearchParams[];
-}
-
 function run(id: number, createdAt: string, overrides: Partial<WorkflowRun> = {}): WorkflowRun {
-  return { id, name: 'Deploy', display_title: 'Deploy', head_sha: SHA, status: 'queued', conclusion: null, created_at: createdAt, html_url: `https://github.com/acme/web/actions/runs/${id}`, event: 'workflow_dispatch', ...overrides };
+  return { id, run_number: id - 9_000_000_000, name: 'Deploy', display_title: 'Deploy', head_sha: SHA, status: 'queued', conclusion: null, created_at: createdAt, html_url: `https://github.com/acme/web/actions/runs/${id}`, event: 'workflow_dispatch', ...overrides };
 }
 
 const succeeds: Partial<WorkflowRun>[] = [{ status: 'in_progress' }, { status: 'completed', conclusion: 'success' }];
@@ -79,136 +91,111 @@ async function caught(promise: Promise<unknown>): Promise<ShipgateError> {
 }
 
 describe('githubActionsProvider.deploy', () => {
-  it('dispatches on the release tag with version, tag and configured inputs, then follows the run to success', async () => {
+  it('asks GitHub for the run it creates and follows that run, not a teammate’s run on the same commit a second earlier', async () => {
     const { ctx, github } = fakeGithub((_d, now, gh) => {
-      gh.runs.push(run(42, now));
-      gh.progress.set(42, [...succeeds]);
+      gh.runs.push(run(9_000_000_041, now, { status: 'completed', conclusion: 'success' }), run(9_000_000_042, now));
+      gh.progress.set(9_000_000_042, [{ status: 'completed', conclusion: 'failure' }]);
     });
+    const error = await caught(createGithubActionsProvider().deploy(deployInput(ctx)));
+    expect(github.dispatches[0]?.return_run_details).toBe(true);
+    expect(error.message).toBe('run #42 (id 9000000042) concluded failure: https://github.com/acme/web/actions/runs/9000000042');
+  });
+
+  it('sends exactly the configured inputs, with {{version}} and {{tag}} filled in', async () => {
+    const { ctx, github } = fakeGithub((_d, now, gh) => gh.runs.push(run(9_000_000_001, now, { status: 'completed', conclusion: 'success' })));
+    await createGithubActionsProvider().deploy(deployInput(ctx, { inputs: { environment: 'production', release: '{{ version }} ({{tag}})' } }));
+    expect(github.dispatches).toEqual([{ ref: 'v1.2.0', inputs: { environment: 'production', release: '1.2.0 (v1.2.0)' }, return_run_details: true }]);
+  });
+
+  it('without run details, finds the run titled with its correlation id among others on the same sha', async () => {
+    const { ctx, github } = fakeGithub(
+      (dispatch, now, gh) => {
+        const id = dispatch.inputs['correlation_id'] ?? 'missing';
+        gh.runs.push(run(9_000_000_041, now, { display_title: 'Deploy someone-else', status: 'completed', conclusion: 'failure' }), run(9_000_000_042, now, { display_title: `Deploy ${id}` }));
+        gh.progress.set(9_000_000_042, [...succeeds]);
+      },
+      { returnsRunDetails: false },
+    );
     const log: string[] = [];
-    const result = await createGithubActionsProvider().deploy(deployInput(ctx, {}, log));
-    expect(github.dispatches).toEqual([{ ref: 'v1.2.0', inputs: { version: '1.2.0', tag: 'v1.2.0', environment: 'production' } }]);
-    expect(github.listQueries[0]?.get('event')).toBe('workflow_dispatch');
-    expect(github.listQueries[0]?.get('head_sha')).toBe(SHA);
-    expect(github.listQueries[0]?.get('created')).toBe('>=2026-11-26T09:59:55Z');
-    expect(result).toEqual({ detail: 'run #42 succeeded', deploymentId: '42', deploymentUrl: 'https://github.com/acme/web/actions/runs/42' });
-    expect(log).toContain('run #42 queued: https://github.com/acme/web/actions/runs/42');
-    expect(log).toContain('run #42 in_progress');
-  });
-
-  it('picks the run on the release sha when another sha’s run appears at the same time', async () => {
-    const { ctx } = fakeGithub((_d, now, gh) => {
-      gh.runs.push(run(41, now, { head_sha: OTHER_SHA, status: 'completed', conclusion: 'failure' }), run(42, now));
-      gh.progress.set(42, [...succeeds]);
-    });
-    const result = await createGithubActionsProvider().deploy(deployInput(ctx));
-    expect(result.deploymentId).toBe('42');
-  });
-
-  it('picks the run titled with its correlation id when another dispatch on the same sha runs at the same time', async () => {
-    const { ctx, github } = fakeGithub((dispatch, now, gh) => {
-      const id = dispatch.inputs['correlation_id'] ?? 'missing';
-      gh.runs.push(run(41, now, { display_title: 'Deploy someone-else', status: 'completed', conclusion: 'failure' }), run(42, now, { display_title: `Deploy ${id}` }));
-      gh.progress.set(42, [...succeeds]);
-    });
-    const result = await createGithubActionsProvider().deploy(deployInput(ctx, { correlationInput: 'correlation_id' }));
+    const result = await createGithubActionsProvider().deploy(deployInput(ctx, { correlationInput: 'correlation_id' }, log));
     expect(github.dispatches[0]?.inputs['correlation_id']).toMatch(/^[0-9a-f-]{36}$/);
-    expect(result.deploymentId).toBe('42');
+    expect(result.deploymentId).toBe('9000000042');
+    expect(log.join('\n')).toContain("GitHub did not return the run's id");
   });
 
-  it('never claims the same run for two dispatches on the same sha', async () => {
-    const { ctx } = fakeGithub((_d, now, gh) => {
-      const id = gh.runs.length + 1;
-      gh.runs.push(run(id, now));
-      gh.progress.set(id, [{ status: 'completed', conclusion: 'success' }]);
-    });
-    const provider = createGithubActionsProvider();
-    const first = await provider.deploy(deployInput(ctx));
-    const second = await provider.deploy(deployInput(ctx));
-    expect([first.deploymentId, second.deploymentId]).toEqual(['1', '2']);
-  });
-
-  it('ignores runs created before the dispatch and fails when the dispatched run never appears', async () => {
-    const { ctx, github } = fakeGithub((_d, _now, gh) => {
-      gh.runs.push(run(7, '2026-11-26T09:00:00Z', { status: 'completed', conclusion: 'success' }));
-    });
+  it('without run details or a correlation input, refuses to guess between two runs on the same commit', async () => {
+    const { ctx } = fakeGithub((_d, now, gh) => gh.runs.push(run(9_000_000_041, now), run(9_000_000_042, now)), { returnsRunDetails: false });
     const error = await caught(createGithubActionsProvider().deploy(deployInput(ctx)));
-    expect(error.code).toBe('DEPLOY_FAILED');
-    expect(error.message).toContain('the dispatched run never appeared');
-    expect(error.message).toContain('deploy.yml on v1.2.0');
-    expect(github.clock.now().toISOString()).toBe('2026-11-26T10:02:00.000Z');
+    expect(error.message).toContain('Shipgate cannot tell which one is its own and follows none');
+    expect(error.location.field).toBe('deploy.correlationInput');
   });
 
-  it('fails on a conclusion other than success, with the conclusion and the run link', async () => {
-    const { ctx } = fakeGithub((_d, now, gh) => {
-      gh.runs.push(run(42, now));
-      gh.progress.set(42, [{ status: 'completed', conclusion: 'cancelled' }]);
-    });
-    const error = await caught(createGithubActionsProvider().deploy(deployInput(ctx)));
-    expect(error.code).toBe('DEPLOY_FAILED');
-    expect(error.message).toBe('run #42 concluded cancelled: https://github.com/acme/web/actions/runs/42');
+  it('finds its run by GitHub’s clock when GitHub’s clock is a minute behind ours', async () => {
+    const { ctx, github } = fakeGithub(
+      (_d, now, gh) => {
+        gh.runs.push(run(9_000_000_007, now));
+        gh.progress.set(9_000_000_007, [...succeeds]);
+      },
+      { returnsRunDetails: false, skewMs: -60_000 },
+    );
+    const result = await createGithubActionsProvider().deploy(deployInput(ctx));
+    expect(result.deploymentId).toBe('9000000007');
+    expect(github.clock.now().getTime() - Date.parse('2026-11-26T10:00:00Z')).toBeLessThan(60_000);
   });
 
-  it('fails when the run is still running at the timeout, linking it', async () => {
-    const { ctx } = fakeGithub((_d, now, gh) => gh.runs.push(run(42, now, { status: 'in_progress' })));
-    const error = await caught(createGithubActionsProvider().deploy(deployInput(ctx, { timeoutSeconds: 60 })));
-    expect(error.message).toBe('run #42 was still in_progress after 60 s: https://github.com/acme/web/actions/runs/42');
+  it('on a timeout says the run still runs, records its state, and the next attempt follows it instead of dispatching', async () => {
+    const { ctx, github } = fakeGithub((_d, now, gh) => gh.runs.push(run(9_000_000_042, now, { status: 'in_progress' })));
+    const states: StartedDeployment[] = [];
+    const input = { ...deployInput(ctx, { timeoutSeconds: 60 }), onStarted: async (s: StartedDeployment) => void states.push(s) };
+    const error = await caught(createGithubActionsProvider().deploy(input));
+    expect(error.message).toContain('run #42 (id 9000000042) was still in_progress after 60 s: https://github.com/acme/web/actions/runs/9000000042');
+    expect(error.message).toContain('may still change production');
+    expect(states.at(-1)).toMatchObject({ id: '9000000042', status: 'in_progress', tag: 'v1.2.0' });
+    github.progress.set(9_000_000_042, [{ status: 'completed', conclusion: 'success' }]);
+    const again = await createGithubActionsProvider().deploy({ ...deployInput(ctx), started: states.at(-1)! });
+    expect(again.deploymentId).toBe('9000000042');
+    expect(github.dispatches).toHaveLength(1);
+  });
+
+  it('on a cancel, cancels the run on GitHub and waits for it to stop', async () => {
+    const controller = new AbortController();
+    const { ctx, github } = fakeGithub((_d, now, gh) => gh.runs.push(run(9_000_000_042, now, { status: 'in_progress' })));
+    const input = { ...deployInput(ctx), signal: controller.signal, log: (line: string) => line.startsWith('run #42') && line.includes('in_progress') && controller.abort() };
+    const error = await caught(createGithubActionsProvider().deploy(input));
+    expect(error.code).toBe('CANCELLED');
+    expect(github.cancels).toEqual([9_000_000_042]);
+    expect(github.runs[0]).toMatchObject({ status: 'completed', conclusion: 'cancelled' });
+    expect(error.message).toBe('cancelled; run #42 (id 9000000042) was cancelled on GitHub: https://github.com/acme/web/actions/runs/9000000042');
   });
 
   it('refuses to start without the token and names only the variable and the field', async () => {
     const { ctx, github } = fakeGithub(() => {});
     const error = await caught(createGithubActionsProvider().deploy(deployInput({ ...ctx, env: {} })));
     expect(error.code).toBe('CONFIG_INVALID');
-    expect(error.message).toContain('GH_TOKEN');
     expect(error.location.field).toBe('deploy.tokenEnv');
     expect(github.dispatches).toHaveLength(0);
-  });
-
-  it('stops following the run with CANCELLED when the release is cancelled', async () => {
-    const controller = new AbortController();
-    const { ctx } = fakeGithub((_d, now, gh) => gh.runs.push(run(42, now, { status: 'in_progress' })));
-    const input = { ...deployInput(ctx), signal: controller.signal, log: (line: string) => line.startsWith('run #42') && controller.abort() };
-    const error = await caught(createGithubActionsProvider().deploy(input));
-    expect(error.code).toBe('CANCELLED');
   });
 });
 
 describe('githubActionsProvider.rollback', () => {
-  it('dispatches the previous tag with the previous version and follows that run', async () => {
+  it('dispatches the previous tag with deploy.inputs and deploy.rollbackInputs, templated for the previous release', async () => {
     const { ctx, github } = fakeGithub((_d, now, gh) => {
-      gh.runs.push(run(43, now, { head_sha: PREVIOUS_SHA }));
-      gh.progress.set(43, [...succeeds]);
+      gh.runs.push(run(9_000_000_043, now, { head_sha: PREVIOUS_SHA }));
+      gh.progress.set(9_000_000_043, [...succeeds]);
     });
-    const input = deployInput(ctx);
+    const input = deployInput(ctx, { inputs: { environment: 'production', version: '{{version}}' }, rollbackInputs: { rollback: 'true', environment: 'production-rollback' } });
     const result = await createGithubActionsProvider().rollback({ ...input, to: input.previous! });
-    expect(github.dispatches).toEqual([{ ref: 'v1.1.0', inputs: { environment: 'production', version: '1.1.0', tag: 'v1.1.0' } }]);
-    expect(result.deploymentId).toBe('43');
-  });
-
-  it('adds deploy.rollbackInputs to the rollback run only', async () => {
-    const { ctx, github } = fakeGithub((_d, now, gh) => {
-      gh.runs.push(run(44, now, { head_sha: PREVIOUS_SHA }));
-      gh.progress.set(44, [...succeeds]);
-    });
-    const input = deployInput(ctx, { rollbackInputs: { rollback: 'true', environment: 'production-rollback' } });
-    await createGithubActionsProvider().rollback({ ...input, to: input.previous! });
-    expect(github.dispatches).toEqual([{ ref: 'v1.1.0', inputs: { environment: 'production-rollback', rollback: 'true', version: '1.1.0', tag: 'v1.1.0' } }]);
+    expect(github.dispatches).toEqual([{ ref: 'v1.1.0', inputs: { environment: 'production-rollback', version: '1.1.0', rollback: 'true' }, return_run_details: true }]);
+    expect(result.deploymentId).toBe('9000000043');
   });
 
   it('reports a failed rollback run as ROLLBACK_FAILED', async () => {
     const { ctx } = fakeGithub((_d, now, gh) => {
-      gh.runs.push(run(43, now, { head_sha: PREVIOUS_SHA }));
-      gh.progress.set(43, [{ status: 'completed', conclusion: 'failure' }]);
+      gh.runs.push(run(9_000_000_043, now, { head_sha: PREVIOUS_SHA }));
+      gh.progress.set(9_000_000_043, [{ status: 'completed', conclusion: 'failure' }]);
     });
     const input = deployInput(ctx);
     const error = await caught(createGithubActionsProvider().rollback({ ...input, to: input.previous! }));
     expect(error.code).toBe('ROLLBACK_FAILED');
-  });
-});
-
-describe('githubActionsProvider.currentCommit', () => {
-  it('cannot tell what production runs and says so with null', async () => {
-    const { ctx } = fakeGithub(() => {});
-    const { release: _r, previous: _p, ...input } = deployInput(ctx);
-    expect(await createGithubActionsProvider().currentCommit(input)).toBeNull();
   });
 });

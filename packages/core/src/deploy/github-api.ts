@@ -32,6 +32,8 @@ export interface GithubApi {
   send<T = unknown>(method: string, path: string, body?: unknown): Promise<GithubResponse<T>>;
   /** Like send, but a non-2xx answer throws a ShipgateError saying what GitHub answered. */
   request<T = unknown>(method: string, path: string, body?: unknown): Promise<GithubResponse<T>>;
+  /** The answer when it is a 2xx JSON answer; otherwise the error request() would throw. */
+  accept<T>(method: string, path: string, response: GithubResponse<T>): GithubResponse<T>;
   /** The error for a non-2xx answer: what GitHub said, with a hint about the token. */
   errorFor(method: string, path: string, response: GithubResponse<unknown>): ShipgateError;
 }
@@ -97,7 +99,10 @@ export function createGithubApi(options: GithubApiOptions): GithubApi {
   }
 
   async function request<T>(method: string, path: string, body?: unknown): Promise<GithubResponse<T>> {
-    const response = await send<T>(method, path, body);
+    return accept(method, path, await send<T>(method, path, body));
+  }
+
+  function accept<T>(method: string, path: string, response: GithubResponse<T>): GithubResponse<T> {
     if (response.status >= 200 && response.status < 300) {
       // a 2xx that is not JSON (a web page, a proxy's login form) did not come from the REST API
       if (typeof response.data === 'string') {
@@ -114,7 +119,7 @@ export function createGithubApi(options: GithubApiOptions): GithubApi {
     return fail(`GitHub API ${method} ${path} answered ${response.status}: ${messageOf(response.data)}`, hint);
   }
 
-  return { send, request, errorFor };
+  return { send, request, accept, errorFor };
 }
 
 function backoff(attempt: number): number {

@@ -27,7 +27,7 @@ describe('createGithubRelease', () => {
   it('creates the release for the tag with the CHANGELOG excerpt as its body and returns its URL', async () => {
     const { ctx, calls } = github({ 'POST /repos/acme/web/releases': json(201, { id: 1, html_url: 'https://github.com/acme/web/releases/tag/v1.2.0' }) });
     const release = await createGithubRelease({ ctx, config, tag: 'v1.2.0', body: '### Added\n- Dark mode\n' });
-    expect(release).toEqual({ url: 'https://github.com/acme/web/releases/tag/v1.2.0' });
+    expect(release).toEqual({ id: 1, url: 'https://github.com/acme/web/releases/tag/v1.2.0', draft: false });
     expect(calls[0]?.body).toEqual({ tag_name: 'v1.2.0', name: 'v1.2.0', body: '### Added\n- Dark mode\n', draft: false, prerelease: false });
   });
 

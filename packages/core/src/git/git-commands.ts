@@ -61,6 +61,8 @@ export const gitCommands = {
   pushAtomic: (remote: string, branch: string, tag: string) => [
     'push', '--atomic', '--porcelain', remote, `refs/heads/${branch}:refs/heads/${branch}`, `refs/tags/${tag}:refs/tags/${tag}`,
   ],
+  /** Asks the remote whether it would accept HEAD on the branch, sending nothing. */
+  dryRunPush: (remote: string, branch: string) => ['push', '--dry-run', '--porcelain', remote, `HEAD:refs/heads/${branch}`],
   pushBranch: (remote: string, branch: string) => ['push', '--porcelain', remote, `refs/heads/${branch}:refs/heads/${branch}`],
   /** Moves a remote branch to a commit, refusing if someone else moved it meanwhile. */
   moveRemoteBranch: (remote: string, branch: string, commit: string, expected: string | null) => [

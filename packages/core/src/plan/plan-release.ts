@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import { loadConfig } from '../config/index.js';
 import type { ShipgateConfig } from '../config/config-types.js';
 import type { CoreContext } from '../context.js';
+import { deployProviderGates } from '../deploy/deploy-providers.js';
 import { ShipgateError } from '../errors.js';
 import { checkStagingCommit, cleanWorktreeGate, mainBranchGate, upToDateGate } from '../gates/index.js';
 import { openRepository, remoteTagCommit, type Repository } from '../git/repository.js';
@@ -56,6 +57,8 @@ export async function planRelease(input: PlanInput): Promise<PlanResult> {
   const stateText = spec && (await ctx.fs.exists(join(repoDir, stateFile))) ? await ctx.fs.readFile(join(repoDir, stateFile)) : null;
   const specGates = readSpecGates(stateText, { file: stateFile, stagingValidation: config.gates.stagingValidation, rollback: config.gates.rollback });
   gates.push(...(spec ? specGates : specGates.map((gate) => withoutFeature(gate, config.specs))));
+  // the provider must be usable before anything is pushed (token, workflow, command, push access)
+  gates.push(...(await deployProviderGates({ repoDir, remote: config.git.remote, mainBranch: config.git.mainBranch, config: config.deploy, ctx })));
   const override = await checkStagingCommitGate({ repo, config, head, gates, stateFile, stagingSha: stagingCommitOf(stateText), allow: input.allowUnvalidated });
 
   const version = await planVersion({ ctx, repo, config, head, bump: input.bump, resume });

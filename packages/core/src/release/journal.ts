@@ -3,6 +3,7 @@
 // interrupted release without repeating what already reached the remote.
 import { join } from 'node:path';
 import type { CoreContext } from '../context.js';
+import type { StartedDeployment } from '../deploy/deploy-provider.js';
 import type { Repository } from '../git/repository.js';
 import type { Bump, BumpReason, SpecRef } from '../plan/plan-types.js';
 import type { ReleaseStatus, StepName, StepStatus } from './statuses.js';
@@ -40,6 +41,11 @@ export interface ReleaseJournal {
   deploymentId?: string;
   deploymentUrl?: string;
   githubReleaseUrl?: string;
+  /** The GitHub Release's id (to publish a draft or mark it rolled back) and whether it is still a draft. */
+  githubReleaseId?: number;
+  githubReleaseDraft?: boolean;
+  /** The deployment the provider started (a workflow run) and its last known state: a re-run follows it. */
+  deployStarted?: StartedDeployment;
   actor?: string;
 }
 

@@ -1,5 +1,6 @@
 import { isShipgateError, ShipgateError } from '../errors.js';
 import type { ReleaseRun } from './release-run.js';
+import { markGithubReleaseAfterRollback } from './steps/github-release-step.js';
 import { rollbackStep } from './steps/rollback-step.js';
 import { writeShipRecord } from './steps/ship-report-step.js';
 
@@ -15,6 +16,8 @@ export interface ReleaseOutcome {
   /** The step that failed (deploy for a deploy-failed release), or null. */
   failedStep?: string | null;
   dryRun?: boolean;
+  /** A deployment the release started that was last seen unfinished (its link): production may be changing. */
+  deployInFlight?: string;
 }
 
 export function outcomeOf(run: ReleaseRun, report: string | null, error: ShipgateError | null): ReleaseOutcome {
@@ -30,7 +33,13 @@ export function outcomeOf(run: ReleaseRun, report: string | null, error: Shipgat
     error: error ? error.toJSON() : null,
     report,
     failedStep: (Object.entries(run.journal.steps).find(([, status]) => status === 'failed')?.[0] as string | undefined) ?? null,
+    ...(inFlight(run) ? { deployInFlight: inFlight(run)! } : {}),
   };
+}
+
+function inFlight(run: ReleaseRun): string | null {
+  const started = run.journal.deployStarted;
+  return started && started.tag === run.tag && started.status !== 'completed' ? (started.url ?? started.id) : null;
 }
 
 /**
@@ -55,6 +64,7 @@ export async function finishWithRollback(run: ReleaseRun, reason: string, final:
     run.log('rollback', moved ? `ROLLBACK FAILED: ${error.message}` : `ROLLBACK FAILED — production still runs ${run.tag}, the failed release: ${error.message}`, 'warn');
     if (run.record.facts.productionNow) note = { to: run.journal.previousDeployVersion ?? run.journal.previousVersion ?? '?', at: run.ctx.clock.now().toISOString(), reason, healthy: false };
   }
+  await markGithubReleaseAfterRollback(run, run.record.facts.productionNow ?? null, reason);
   let report: string | null = null;
   try {
     report = await writeShipRecord(run, status, note, run.chart());

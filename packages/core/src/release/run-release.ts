@@ -12,6 +12,7 @@ import { ReleaseRun } from './release-run.js';
 import { finishWithRollback, type ReleaseOutcome, outcomeOf } from './release-outcome.js';
 import { bumpVersionStep } from './steps/bump-version-step.js';
 import { deployMayHaveHappened, deployStep } from './steps/deploy-step.js';
+import { createGithubReleaseAfterChecks, publishGithubReleaseAfterMonitoring } from './steps/github-release-step.js';
 import { healthChecksStep } from './steps/health-checks-step.js';
 import { monitorStep, prepareMonitoring, type PreparedMonitoring } from './steps/monitor-step.js';
 import { pushStep, releasePushed, undoLocalRelease } from './steps/push-step.js';
@@ -55,12 +56,15 @@ export async function runRelease(input: RunReleaseInput): Promise<ReleaseOutcome
     await deployStep(run, watch ? async () => void (monitoring = await prepareMonitoring(run)) : undefined);
     deployed = true;
     await healthChecksStep(run, 'deploy', run.version);
+    // the GitHub Release follows verification: a draft until monitoring passes, when it watches
+    await createGithubReleaseAfterChecks(run, (monitoring as PreparedMonitoring | null) !== null);
     // production is healthy: a report that cannot be written is a loud warning, never a rollback
     let report = await shipReportStep(run).catch((error: unknown) => reportWarning(run, error));
     const prepared = monitoring as PreparedMonitoring | null;
     if (prepared) {
       run.chart = prepared.chart;
       await monitorStep(run, prepared);
+      await publishGithubReleaseAfterMonitoring(run);
       report = await writeShipRecord(run, 'succeeded', null, prepared.chart(), 'monitored').catch((error: unknown) => reportWarning(run, error));
     } else if (config.monitoring.enabled) {
       run.skip('monitor', 'Watch production', 'skipped: monitoring was turned off for this release (--no-monitor)');
@@ -96,10 +100,17 @@ async function handleFailure(run: ReleaseRun, error: unknown, deployed: boolean)
   const nothingLeft = failure.code === 'GATE_BLOCKED' || (failure.code === 'PUSH_REJECTED' && run.journal.commit === null);
   run.journal.status = nothingLeft ? 'failed' : 'interrupted';
   await run.saveJournal();
-  if (pushed && failure.code === 'DEPLOY_FAILED') {
-    run.log('deploy', `main and ${run.tag} are on ${run.repo.remote}; production still runs the previous release. Run shipgate promote again to finish ${run.tag}.`, 'warn');
-  }
+  if (pushed && failure.code === 'DEPLOY_FAILED') run.log('deploy', deployFailedNote(run), 'warn');
   return outcomeOf(run, null, failure);
+}
+
+/** What is known after a failed deploy: a deployment that may still be running is not "the previous release". */
+function deployFailedNote(run: ReleaseRun): string {
+  const started = run.journal.deployStarted;
+  if (started?.tag === run.tag && started.status !== 'completed') {
+    return `main and ${run.tag} are on ${run.repo.remote}; the deploy ${started.url ?? started.id} was last seen ${started.status ?? 'started'} and may still change production. Run shipgate promote again to follow that same deploy to its end (nothing is dispatched twice).`;
+  }
+  return `main and ${run.tag} are on ${run.repo.remote}; production still runs the previous release. Run shipgate promote again to finish ${run.tag}.`;
 }
 
 /**

@@ -40,7 +40,7 @@ export async function promoteCommand(args: CliArgs): Promise<number> {
     const outcome = await runRelease({ repoDir: args.dir, config, plan, ctx, monitor: args.monitor, dryRun: args.dryRun, actor: cliActor() });
     renderer?.close();
     if (args.json) process.stdout.write(`${JSON.stringify({ type: 'outcome', ...outcome, report: undefined })}\n`);
-    else process.stderr.write(summary(outcome.status, outcome.failedStep ?? null, outcome.tag, outcome.error, args.dryRun));
+    else process.stderr.write(summary(outcome.status, outcome.failedStep ?? null, outcome.tag, outcome.error, args.dryRun, outcome.deployInFlight));
     return outcome.exitCode;
   } finally {
     unlock();
@@ -50,7 +50,7 @@ export async function promoteCommand(args: CliArgs): Promise<number> {
   }
 }
 
-function summary(status: string, failedStep: string | null, tag: string | null, error: ReleaseOutcome['error'], dryRun: boolean): string {
+function summary(status: string, failedStep: string | null, tag: string | null, error: ReleaseOutcome['error'], dryRun: boolean, inFlight?: string): string {
   if (dryRun) return `\nDry run: ${tag} would be released; nothing was changed.\n`;
   const line = {
     succeeded: `\n✔ ${tag} is in production.`,
@@ -58,6 +58,7 @@ function summary(status: string, failedStep: string | null, tag: string | null, 
     cancelled: `\n⏹ ${tag} was cancelled.`,
     failed: failedStep !== 'deploy' ? `\n✖ ${tag} failed${failedStep ? ` at ${failedStep}` : ''}.`
       // a deploy stopped halfway may have reached production, and nothing put the previous release back
+      : inFlight ? `\n✖ ${tag}: Shipgate stopped following the deploy — main and the tag are pushed, and ${inFlight} was still running: production may be changing to ${tag}.`
       : error?.code === 'ROLLBACK_FAILED' ? `\n✖ ${tag}: the deploy was stopped and the rollback failed — main and the tag are pushed, production may run ${tag}.`
       : `\n✖ ${tag}: deploy failed — main and the tag are pushed, production still runs the previous release.`,
   }[status] ?? `\n${status}`;

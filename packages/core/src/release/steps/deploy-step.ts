@@ -1,5 +1,4 @@
 import semver from 'semver';
-import { createGithubRelease } from '../../deploy/github-release.js';
 import { waitForVersion } from '../../deploy/wait-for-version.js';
 import { deployProviderFor } from '../../deploy/deploy-providers.js';
 import type { DeployInput, ReleaseTarget } from '../../deploy/deploy-provider.js';
@@ -89,6 +88,17 @@ async function deployedBefore(run: ReleaseRun): Promise<string | null> {
   return `${run.tag} was deployed at ${journal.deployedAt}${running ? ` and production still runs it (${running.slice(0, 7)})` : ''}; not deployed again`;
 }
 
+/** What an earlier attempt started (followed, not repeated), and where the provider records what it starts. */
+function startedDeployment(run: ReleaseRun): Pick<DeployInput, 'started' | 'onStarted'> {
+  return {
+    ...(run.journal.deployStarted ? { started: run.journal.deployStarted } : {}),
+    onStarted: async (started) => {
+      run.journal.deployStarted = started;
+      await run.saveJournal();
+    },
+  };
+}
+
 /** Records what production runs now (once), deploys, then the optional extras. */
 export async function deployStep(run: ReleaseRun, beforeDeploy?: () => Promise<void>): Promise<void> {
   const provider = deployProviderFor(run.config.deploy.provider);
@@ -114,27 +124,15 @@ export async function deployStep(run: ReleaseRun, beforeDeploy?: () => Promise<v
     }
     run.fact('previousDeployCommit', run.journal.previousDeployCommit);
     if (beforeDeploy) await beforeDeploy();
-    const result = await provider.deploy({ ...base, release: releaseTarget(run), previous: await previousTarget(run) });
+    const result = await provider.deploy({ ...base, release: releaseTarget(run), previous: await previousTarget(run), ...startedDeployment(run) });
     run.journal.deployedAt = run.ctx.clock.now().toISOString();
     if (result.deploymentId) run.journal.deploymentId = result.deploymentId;
     if (result.deploymentUrl) run.journal.deploymentUrl = result.deploymentUrl;
     await run.saveJournal();
     run.fact('deploymentId', result.deploymentId);
     run.fact('deploymentUrl', result.deploymentUrl);
-    const { waitForVersion: wait, githubRelease } = run.config.deploy;
+    const { waitForVersion: wait } = run.config.deploy;
     if (wait) await waitForVersion(wait, { ctx: run.ctx, version: run.version, log: base.log, ...(base.signal ? { signal: base.signal } : {}) });
-    if (githubRelease && !run.journal.githubReleaseUrl) {
-      try {
-        const { url } = await createGithubRelease({ ctx: run.ctx, config: githubRelease, tag: run.tag, body: run.journal.changelogBody });
-        run.journal.githubReleaseUrl = url;
-        await run.saveJournal();
-        run.fact('githubReleaseUrl', url);
-        run.log('deploy', `GitHub Release: ${url}`);
-      } catch (error) {
-        // a missing release page never undoes a healthy deploy
-        run.log('deploy', `GitHub Release not created: ${error instanceof Error ? error.message : String(error)}`, 'warn');
-      }
-    }
     return { detail: result.detail };
   });
 }
