@@ -75,7 +75,7 @@ test('a faulty release passes its health checks, monitoring catches it and it ro
   await expect(releaseStatus(page)).toHaveText(/Succeeded/, { timeout: RELEASE_MS });
   await expect(monitoring.locator('[data-verdict]')).toHaveAttribute('data-verdict', /PASS|INCONCLUSIVE/);
   await expect(monitoring.locator('.verdict-headline')).toContainText(/(Healthy|No clear answer): error rate [\d.]+% \(limit [\d.]+%\), p95 latency \d+ ms \(limit \d+ ms\)/);
-  await expect(monitoring.locator('.verdict-detail')).toContainText(/error rate .* vs baseline/);
+  await expect(monitoring.locator('.verdict-detail')).toContainText(/How it was decided: .* vs baseline/);
   await shoot(page, 'release-healthy-desktop.png');
   await page.setViewportSize(PHONE);
   await expectNoSideScroll(page);
