@@ -1,7 +1,25 @@
 // @shipgate/contract — the API's request/response and WebSocket message types, one place
-// shared by the server and the dashboard (CONTRACT §4–§5). Types only: nothing here runs,
-// so the web bundle gets no server or engine code from it.
-import type { ReleaseEvent, ReleasePlan, ReleaseStatus, StepStatus } from '@shipgate/core';
+// shared by the server and the dashboard (CONTRACT §4–§5), and the vocabularies: the release
+// and step statuses, kinds and actions with their labels (core's lifecycle, re-exported from
+// its dependency-free `vocabulary` entry, so the web bundle gets no engine code). The
+// dashboard declares no status list of its own: it imports these.
+import type { ReleaseAction, ReleaseEvent, ReleaseKind, ReleasePlan, ReleaseStatus, StepStatus } from '@shipgate/core';
+
+export {
+  ACTIVE_RELEASE_STATUSES,
+  GATE_LOOK,
+  LIFECYCLE,
+  STEP_LOOK,
+  RELEASE_ACTIONS,
+  RELEASE_KINDS,
+  RELEASE_STATUSES,
+  STEP_NAMES,
+  STEP_STATUSES,
+  TERMINAL_RELEASE_STATUSES,
+  isActiveStatus,
+  isLiveStatus,
+  isTerminalStatus,
+} from '@shipgate/core/vocabulary';
 
 export type {
   BumpReason,
@@ -10,7 +28,11 @@ export type {
   HealthResult,
   MonitorSample,
   MonitorVerdictValue,
+  ProductionNow,
+  ReleaseAction,
+  Tone,
   ReleaseEvent,
+  ReleaseKind,
   ReleaseStatus,
   StepStatus,
 } from '@shipgate/core';
@@ -51,7 +73,17 @@ export interface StepDto {
 export interface ReleaseDto {
   id: string;
   projectId: string;
+  /** A promotion, or a manual rollback recorded as its own run. */
+  kind: ReleaseKind;
   status: ReleaseStatus;
+  /** What the caller may do with it now; the dashboard shows exactly these. */
+  actions: ReleaseAction[];
+  /** Why (a manual rollback's reason). */
+  reason: string | null;
+  /** The manual rollback that replaced this release. */
+  rolledBackBy: string | null;
+  /** For a rollback: the release it replaced. */
+  rollbackOf: string | null;
   version: string | null;
   previousVersion: string | null;
   tag: string | null;
@@ -80,12 +112,32 @@ export interface ProjectDto {
   name: string;
   dir: string;
   currentVersion: string | null;
+  /** = production.version (kept for CONTRACT §4). */
   productionVersion: string | null;
+  /** What production runs now, as core's productionNow() and the last run said; null when nothing can tell. */
+  production: ProductionDto | null;
   lastRelease: ReleaseDto | null;
+}
+
+export interface ProductionDto {
+  version: string | null;
+  tag: string | null;
+  commit: string | null;
+  /** When production started running it. */
+  since: string | null;
+  /** The release (or rollback) that put it there, when the server ran it. */
+  releaseId: string | null;
 }
 
 /** The `plan --json` object (CONTRACT §1). */
 export type PlanDto = ReleasePlan;
+
+/** POST /api/releases/:id/rollback (every field optional; body-less is fine). */
+export interface RollbackBody {
+  reason?: string;
+  /** The release to return to (X.Y.Z or vX.Y.Z); default: what production ran before. */
+  to?: string;
+}
 
 export interface PromoteBody {
   bump?: string;

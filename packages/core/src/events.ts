@@ -37,7 +37,16 @@ export interface MonitorSample {
 export type MonitorVerdictValue = 'PASS' | 'FAIL' | 'INCONCLUSIVE' | 'NO_DATA' | 'ERROR';
 
 export type ReleaseEvent =
-  | { type: 'release.status'; status: ReleaseStatus; reason?: string }
+  /** A final status carries the outcome's error (null when it succeeded); it is always the last event. */
+  | { type: 'release.status'; status: ReleaseStatus; reason?: string; error?: ReleaseErrorJson | null }
+  /**
+   * The ship report as saved (in the repository, and now for the server): emitted right before
+   * the final status, so whoever sees the final status can fetch the report. The server stores
+   * `markdown` and leaves it out of the event log (clients fetch /report).
+   */
+  | { type: 'release.report'; file: string | null; status: ReleaseStatus; markdown?: string }
+  /** What production runs after this run moved it (before the final status): core's word, kept by the server for the project. */
+  | { type: 'production.changed'; version: string; tag: string; commit: string | null; since: string; explanation: string }
   | { type: 'release.fact'; key: ReleaseFactKey; value: string }
   | { type: 'step.started'; step: StepName; title: string }
   | { type: 'step.log'; step: StepName; line: string; stream?: 'stdout' | 'stderr' | 'info' | 'warn' }
@@ -47,6 +56,17 @@ export type ReleaseEvent =
   | { type: 'monitor.baseline'; startedAt: string; endsAt: string; seconds: number }
   | { type: 'monitor.sample'; sample: MonitorSample }
   | { type: 'monitor.verdict'; verdict: MonitorVerdictValue; reason: string; sample?: MonitorSample };
+
+/** An error as the release object carries it (ShipgateError.toJSON()). */
+export interface ReleaseErrorJson {
+  code: string;
+  message: string;
+  hint?: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  field?: string;
+}
 
 /** Facts recorded while the release runs (what resume and rollback need). */
 export type ReleaseFactKey =

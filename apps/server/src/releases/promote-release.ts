@@ -30,7 +30,8 @@ export async function promoteRelease(svc: Services, project: ProjectRow, body: P
       ...(body.bump === undefined ? {} : { bump: body.bump }),
       ...(body.allowUnvalidated === undefined ? {} : { allowUnvalidated: { reason: body.allowUnvalidated.reason.trim().replace(/\s+/g, ' '), by: actor } }),
     });
-    svc.projects.setCurrentVersion(project.id, plan.currentVersion);
+    svc.projects.setPlannedVersion(project.id, plan.currentVersion);
+    svc.projects.setProduction(project.id, plan.production);
     if (plan.blocked) return { kind: 'blocked', plan };
     const id = newReleaseId();
     const inserted = svc.releases.insert(
@@ -44,7 +45,8 @@ export async function promoteRelease(svc: Services, project: ProjectRow, body: P
         dryRun: body.dryRun ?? false,
         monitor: body.monitor ?? true,
         version: plan.nextVersion,
-        previousVersion: plan.currentVersion,
+        // what production runs now (core's productionNow), not merely the previous tag; the deploy step confirms it
+        previousVersion: plan.production?.version ?? plan.currentVersion,
         tag: plan.tag,
         createdAt: new Date().toISOString(),
       },

@@ -1,12 +1,15 @@
 // resume, cancel and rollback of an existing release (CONTRACT §4). Each first moves the
 // release's status in the database (which refuses a second active release), then runs.
-import { deployProviderFor, loadConfig, type CoreContext, type ShipgateConfig } from '@shipgate/core';
+import { allowedActions, deployProviderFor, loadConfig, refusalOf, type CoreContext, type ShipgateConfig } from '@shipgate/core';
+import type { RollbackBody } from '@shipgate/contract';
 import { HttpError, notFound } from '../http-error.js';
 import { isUniqueViolation, type ReleaseRecord } from '../repositories/release-repository.js';
 import type { ReleaseOutcome } from '../engine.js';
 import type { Services } from '../services.js';
 import { ReleaseTracker } from './release-tracker.js';
+import { newReleaseId } from './new-release-id.js';
 import { startRun, type EngineJob } from './start-run.js';
+import { dtoView } from './to-release-dto.js';
 
 function load(svc: Services, id: string): { release: ReleaseRecord; projectId: string } {
   const release = svc.releases.get(id);
@@ -51,11 +54,11 @@ function resumeJob(svc: Services, release: ReleaseRecord, options: { cancel?: bo
         ...(release.spec === null ? {} : { spec: release.spec }),
         ...(release.bump === null ? {} : { bump: release.bump }),
       });
-      // interrupted in a rollback by hand (the release's own run is not pending): finish that rollback from
-      // what the remote holds; a cancel finishes it too, as production may already have moved
-      if (release.interruptedStep === 'rollback' && !(plan.resuming && plan.tag === release.tag)) {
+      // an interrupted rollback record: finish that rollback from what the remote and the deploy
+      // target hold; a cancel finishes it too, as production may already have moved
+      if (release.kind === 'rollback') {
         if (options.cancel) ctx.emit({ type: 'step.log', step: 'rollback', line: 'a rollback under way is finished, not cancelled: production may already run the previous release', stream: 'warn' });
-        return rollbackJob(svc, release, dir, config);
+        return rollbackJob(svc, { id: release.id, rollbackOf: release.rollbackOf, version: release.version, previousVersion: release.previousVersion, actor: release.actor, reason: release.reason }, dir, config);
       }
       if (options.cancel && (release.dryRun || !plan.resuming || plan.tag !== release.tag)) return async (runCtx) => nothingPending(release, runCtx);
       // a cancel never moves forward (the aborted signal stops the first step), so a gate that fails now does not keep it from undoing
@@ -92,43 +95,77 @@ export function cancelRelease(svc: Services, id: string): ReleaseRecord {
   return guarded(svc, release, () => startRun(svc, tracker, { status: 'running', prepare: resumeJob(svc, release, { cancel: true }), cancelled: true }));
 }
 
-export async function rollbackRelease(svc: Services, id: string): Promise<ReleaseRecord> {
+/**
+ * A manual rollback is its own run and record (CONTRACT §4): kind "rollback", who and why,
+ * from → to, its own steps and report. The release it replaces keeps its status and outcome
+ * and gains `rolledBackBy` once production was moved.
+ */
+export async function rollbackRelease(svc: Services, id: string, body: RollbackBody = {}, actor = 'deployer'): Promise<ReleaseRecord> {
   const { release } = load(svc, id);
-  if (release.status !== 'succeeded' && release.status !== 'failed') {
-    throw new HttpError(409, 'not_rollbackable', `a ${release.status} release cannot be rolled back`);
-  }
-  if (release.dryRun) throw new HttpError(409, 'not_rollbackable', 'a dry run deployed nothing, so there is nothing to roll back');
-  if (!release.previousVersion) throw new HttpError(409, 'not_rollbackable', 'this release has no previous release to return to');
-  const to = release.previousVersion;
+  const facts = { status: release.status, kind: release.kind, dryRun: release.dryRun, rolledBackBy: release.rolledBackBy, inProduction: dtoView(svc, 'deployer').productionReleaseId(release.projectId) === release.id };
+  if (!allowedActions(facts, 'deployer').includes('rollback')) throw new HttpError(409, 'not_rollbackable', refusalOf(facts, 'rollback'));
   const row = project(svc, release.projectId);
   await assertRollbackConfigured(svc, row.dir);
+  const rollbackId = newReleaseId();
+  const inserted = svc.releases.insert(
+    {
+      id: rollbackId,
+      projectId: release.projectId,
+      kind: 'rollback',
+      status: 'queued',
+      actor,
+      reason: body.reason ?? null,
+      rollbackOf: release.id,
+      // core decides and reports the exact target (facts); until then: what production ran before
+      version: body.to?.replace(/^v/, '') ?? release.previousVersion,
+      previousVersion: release.version,
+      createdAt: new Date().toISOString(),
+    },
+    ['rollback', 'health-checks', 'ship-report'],
+  );
+  if (!inserted.ok) throw new HttpError(409, 'release_in_progress', 'another release of this project is active', { releaseId: inserted.activeId });
+  svc.eventLog.append(rollbackId, { type: 'release.status', status: 'queued', ...(body.reason ? { reason: body.reason } : {}) });
   const prepare = (ctx: CoreContext): Promise<EngineJob> =>
     svc.clones.withClone(row, 'release', async (dir) => {
       await svc.clones.sync(row, dir);
       const { config } = await svc.engine.planRelease({ repoDir: dir, ctx });
-      return rollbackJob(svc, { ...release, previousVersion: to }, dir, config);
+      return rollbackJob(svc, { id: rollbackId, rollbackOf: release.id, version: body.to?.replace(/^v/, '') ?? release.previousVersion, previousVersion: release.version, actor, reason: body.reason ?? null }, dir, config, body.to);
     });
-  return guarded(svc, release, () => startRun(svc, new ReleaseTracker(svc, id, release.status), { status: 'rolling_back', prepare }));
+  startRun(svc, new ReleaseTracker(svc, rollbackId, 'queued'), { status: 'running', prepare });
+  const created = svc.releases.get(rollbackId);
+  if (!created) throw new Error(`rollback ${rollbackId} vanished after insert`);
+  return created;
 }
 
 /**
- * Rolls production back from this release to the previous one, unless that was rolled back
- * itself (then the engine picks an older one and says so). A rollback that was interrupted is
- * finished by the engine (its rollback journal, or production already on the release before).
+ * The run of a rollback record: production goes back to `version` (the previous release, unless
+ * that was rolled back itself: then the engine picks an older one and says so; `to` forces one).
+ * A rollback that was interrupted is finished by the engine (its rollback journal, or production
+ * already on the release before `previousVersion`). The release it replaced gains `rolledBackBy`.
  */
-function rollbackJob(svc: Services, release: ReleaseRecord, dir: string, config: ShipgateConfig): EngineJob {
+interface RollbackRun {
+  id: string;
+  rollbackOf: string | null;
+  version: string | null;
+  previousVersion: string | null;
+  actor: string;
+  reason: string | null;
+}
+
+function rollbackJob(svc: Services, rollback: RollbackRun, dir: string, config: ShipgateConfig, to?: string): EngineJob {
   return async (runCtx) => {
     const { signal: _cancel, ...ctx } = runCtx; // a rollback is never stopped halfway
     const outcome = await svc.engine.rollbackRelease({
       repoDir: dir,
       config,
       ctx,
-      ...(release.previousVersion ? { preferred: release.previousVersion } : {}),
-      ...(release.tag ? { from: release.tag } : {}),
-      actor: release.actor,
+      ...(to ? { to } : rollback.version ? { preferred: rollback.version } : {}),
+      ...(rollback.previousVersion ? { from: rollback.previousVersion } : {}),
+      actor: rollback.actor,
+      ...(rollback.reason ? { reason: rollback.reason } : {}),
     });
-    // the outcome names the restored release; this record stays the release that was rolled back
-    return { ...outcome, version: null, previousVersion: null, tag: null, commit: null };
+    if (outcome.status === 'succeeded' && rollback.rollbackOf) svc.releases.update(rollback.rollbackOf, { rolledBackBy: rollback.id });
+    return outcome;
   };
 }
 

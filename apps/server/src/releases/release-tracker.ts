@@ -1,7 +1,9 @@
-// Applies one release's events to its database row as they happen: every status change goes
-// through core's state machine and is persisted before the event is published.
-import { canTransition, transition, type ReleaseEvent, type ReleaseStatus } from '@shipgate/core';
-import { isTerminalStatus } from '@shipgate/core';
+// Persists and broadcasts what core emits for one release, nothing more: core owns the
+// lifecycle (its final status comes last, after the ship report), and every status change
+// here is checked by core's lifecycle and written before the event is published. The server
+// moves a status itself only for what happens around a run: queued → running while it
+// prepares, interrupted when it stops, failed when the run could not even start.
+import { canTransition, isTerminalStatus, transition, type ReleaseErrorJson, type ReleaseEvent, type ReleaseStatus } from '@shipgate/core';
 import type { ReleaseOutcome } from '../engine.js';
 import type { Services } from '../services.js';
 
@@ -11,8 +13,6 @@ export class ReleaseTracker {
   currentStep: string | null;
   /** Set when the server gave up on this run (shutdown): later events are ignored. */
   private detached = false;
-  /** The reason the engine gave with its final status, published by finish(). */
-  private finalReason: string | undefined;
 
   constructor(
     private readonly svc: Services,
@@ -36,12 +36,27 @@ export class ReleaseTracker {
     const { releases } = this.svc;
     const now = () => new Date().toISOString();
     switch (event.type) {
-      case 'release.status':
-        // the final status waits for finish(): it is published after the ship report is saved,
-        // so a client that sees "succeeded" can always fetch the report
-        if (isTerminalStatus(event.status)) this.finalReason = event.reason;
-        else if (event.status !== this.status) this.moveTo(event.status, event.reason);
+      case 'release.status': {
+        // the server already moved it there (running while it prepared the run)
+        if (event.status === this.status) return;
+        const final = isTerminalStatus(event.status);
+        this.moveTo(event.status, event.reason, final ? { error: event.error ?? null, currentStep: null } : {}, event.error);
         return;
+      }
+      case 'release.report': {
+        const release = releases.get(this.releaseId);
+        if (release && event.markdown !== undefined) {
+          this.svc.reports.save({ releaseId: this.releaseId, projectId: release.projectId, version: release.version, status: event.status, markdown: event.markdown, createdAt: now() });
+        }
+        // the report itself is fetched from /report: the log keeps the event small
+        this.svc.eventLog.append(this.releaseId, { type: 'release.report', file: event.file, status: event.status });
+        return;
+      }
+      case 'production.changed': {
+        const release = releases.get(this.releaseId);
+        if (release && !release.dryRun) this.svc.projects.setProduction(release.projectId, event);
+        break;
+      }
       case 'release.fact':
         if (event.key in FACT_COLUMNS) releases.update(this.releaseId, { [FACT_COLUMNS[event.key as keyof typeof FACT_COLUMNS]]: event.value });
         break;
@@ -59,67 +74,45 @@ export class ReleaseTracker {
     this.svc.eventLog.append(this.releaseId, event);
   }
 
-  /** Persists a legal status change (through rolling_back when that is the legal road), then publishes it. */
-  moveTo(to: ReleaseStatus, reason?: string, patch: Record<string, unknown> = {}): void {
-    const road = !canTransition(this.status, to) && canTransition(this.status, 'rolling_back') && canTransition('rolling_back', to) ? ['rolling_back', to] : [to];
-    for (const next of road as ReleaseStatus[]) {
-      const from = this.status;
-      transition(from, next);
-      const now = new Date().toISOString();
-      const times = { ...(next === 'running' ? { startedAt: now, finishedAt: null } : {}), ...(isTerminalStatus(next) ? { finishedAt: now } : {}) };
-      if (!this.svc.releases.setStatus(this.releaseId, from, next, { ...times, ...(next === to ? patch : {}) })) {
-        throw new Error(`release ${this.releaseId} is no longer ${from}`);
-      }
-      this.status = next;
-      this.svc.eventLog.append(this.releaseId, { type: 'release.status', status: next, ...(reason && next === to ? { reason } : {}) });
+  /** Persists one legal status change (core's lifecycle decides), then publishes it. */
+  moveTo(to: ReleaseStatus, reason?: string, patch: Record<string, unknown> = {}, error?: ReleaseErrorJson | null): void {
+    const from = this.status;
+    transition(from, to);
+    const now = new Date().toISOString();
+    const times = { ...(to === 'running' ? { startedAt: now, finishedAt: null } : {}), ...(isTerminalStatus(to) ? { finishedAt: now } : {}) };
+    if (!this.svc.releases.setStatus(this.releaseId, from, to, { ...times, ...patch })) {
+      throw new Error(`release ${this.releaseId} is no longer ${from}`);
     }
+    this.status = to;
+    this.svc.eventLog.append(this.releaseId, { type: 'release.status', status: to, ...(reason ? { reason } : {}), ...(error !== undefined ? { error } : {}) });
   }
 
-  /** Records the engine's outcome: facts, error, report and the final status. */
+  /** After the engine answered: its last event was the final status; the project learns its new version. */
   finish(outcome: ReleaseOutcome): void {
     if (this.detached) return;
-    const patch: Record<string, unknown> = { error: outcome.error, currentStep: null };
-    for (const key of ['version', 'previousVersion', 'tag', 'commit'] as const) if (outcome[key] !== null) patch[key] = outcome[key];
-    const release = this.svc.releases.get(this.releaseId);
-    if (outcome.report !== null && release) {
-      this.svc.reports.save({
-        releaseId: this.releaseId,
-        projectId: release.projectId,
-        version: outcome.version ?? release.version,
-        status: outcome.status,
-        markdown: outcome.report,
-        createdAt: new Date().toISOString(),
-      });
+    if (!isTerminalStatus(this.status)) {
+      this.fail(new Error(`the engine ended the run without a final status (it said ${outcome.status})`));
+      return;
     }
-    if (outcome.status === this.status) this.svc.releases.update(this.releaseId, patch);
-    else this.settle(outcome.status, patch, this.finalReason);
-    if (outcome.status === 'succeeded' && release && outcome.version) this.svc.projects.setCurrentVersion(release.projectId, outcome.version);
+    const release = this.svc.releases.get(this.releaseId);
+    if (release && release.status === 'succeeded' && release.kind === 'release' && !release.dryRun && outcome.version) {
+      this.svc.projects.setCurrentVersion(release.projectId, outcome.version);
+    }
   }
 
-  /** The engine threw instead of answering: the release failed. */
+  /** The run could not start or the engine threw instead of answering: the release failed. */
   fail(error: unknown): void {
-    if (this.detached) return;
+    if (this.detached || isTerminalStatus(this.status)) return;
     const code = (error as { code?: unknown })?.code;
     const message = error instanceof Error ? error.message : String(error);
-    this.settle('failed', { error: { code: typeof code === 'string' ? code : 'INTERNAL', message }, currentStep: null }, message);
+    const json = { code: typeof code === 'string' ? code : 'INTERNAL', message };
+    this.moveTo('failed', message, { error: json, currentStep: null }, json);
   }
 
   /** The server stops before the run ends: mark the release interrupted in its current step. */
   interrupt(reason: string): void {
-    if (this.detached || isTerminalStatus(this.status) || !canTransition(this.status, 'interrupted')) return;
+    if (this.detached || !canTransition(this.status, 'interrupted')) return;
     this.moveTo('interrupted', reason, { interruptedStep: this.currentStep });
     this.detached = true;
-  }
-
-  private settle(to: ReleaseStatus, patch: Record<string, unknown>, reason?: string): void {
-    try {
-      this.moveTo(to, reason, patch);
-    } catch (error) {
-      // never leave a finished run holding the project lock
-      this.svc.log.warn({ err: error, releaseId: this.releaseId, from: this.status, to }, 'forcing the final release status');
-      this.svc.releases.update(this.releaseId, { ...patch, status: to, finishedAt: new Date().toISOString() });
-      this.status = to;
-      this.svc.eventLog.append(this.releaseId, { type: 'release.status', status: to, ...(reason ? { reason } : {}) });
-    }
   }
 }

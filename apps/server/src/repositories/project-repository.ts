@@ -6,7 +6,11 @@ import { projects, type ProjectRow } from '../db/schema.js';
 export type { ProjectRow };
 
 export function createProjectRepository(db: Db) {
+  // bumped on every write, so readers can cache what they built from this table
+  let generation = 0;
+  const wrote = (_result?: unknown): void => void generation++;
   return {
+    generation: () => generation,
     list(): ProjectRow[] {
       return db.select().from(projects).orderBy(projects.name).all();
     },
@@ -16,18 +20,25 @@ export function createProjectRepository(db: Db) {
     findByDir(dir: string): ProjectRow | undefined {
       return db.select().from(projects).where(eq(projects.dir, dir)).get();
     },
-    insert(row: ProjectRow): void {
+    insert(row: typeof projects.$inferInsert): void {
       db.insert(projects).values(row).run();
     },
     setCurrentVersion(id: string, version: string | null): void {
+      wrote();
       db.update(projects).set({ currentVersion: version }).where(eq(projects.id, id)).run();
     },
-    /** Versions seen at plan time: in the repository, and in production (null: git cannot tell). */
-    setPlannedVersions(id: string, current: string | null, production: string | null): void {
-      db.update(projects).set({ currentVersion: current, productionVersion: production }).where(eq(projects.id, id)).run();
+    /** The repository's version, seen at plan time. */
+    setPlannedVersion(id: string, current: string | null): void {
+      wrote(db.update(projects).set({ currentVersion: current }).where(eq(projects.id, id)).run());
+    },
+    /** What production runs, as core said (productionNow at a plan, production.changed after a run). */
+    setProduction(id: string, production: { version: string | null; tag: string | null; commit: string | null; since: string | null } | null): void {
+      const row = { productionVersion: production?.version ?? null, productionTag: production?.tag ?? null, productionCommit: production?.commit ?? null, productionSince: production?.since ?? null };
+      wrote(db.update(projects).set(row).where(eq(projects.id, id)).run());
     },
     /** The display name follows the config's `project` (the id, used in URLs, stays). */
     rename(id: string, name: string): void {
+      wrote();
       db.update(projects).set({ name }).where(eq(projects.id, id)).run();
     },
   };

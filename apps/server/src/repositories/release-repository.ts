@@ -77,10 +77,14 @@ export function createReleaseRepository(db: Db) {
       const byRelease = stepsOf(rows.map((r) => r.id));
       return rows.map((r) => ({ ...r, steps: byRelease.get(r.id) ?? [] }));
     },
-    /** The newest real (not dry-run) release that ended moving production: succeeded or rolled back. */
-    latestProductionChange(projectId: string): ReleaseRow | undefined {
-      const where = and(eq(releases.projectId, projectId), eq(releases.dryRun, false), inArray(releases.status, ['succeeded', 'rolled_back']));
-      return db.select().from(releases).where(where).orderBy(desc(releases.id)).limit(1).get();
+    /**
+     * The run that put `version` into production: the newest real (not dry-run) release or
+     * rollback of it that reached production (succeeded, or failed with production left on it).
+     */
+    productionReleaseId(projectId: string, version: string | null): string | null {
+      if (version === null) return null;
+      const where = and(eq(releases.projectId, projectId), eq(releases.dryRun, false), eq(releases.version, version), inArray(releases.status, ['succeeded', 'failed']));
+      return db.select({ id: releases.id }).from(releases).where(where).orderBy(desc(releases.id)).limit(1).get()?.id ?? null;
     },
     latest(projectId: string, status?: ReleaseStatus): ReleaseRow | undefined {
       const where = and(eq(releases.projectId, projectId), status === undefined ? undefined : eq(releases.status, status));

@@ -14,7 +14,7 @@ describe('projects', () => {
     t = await createTestApp();
     const res = await t.app.inject({ url: '/api/projects', headers: asDeployer });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual([{ id: 'acme-web', name: 'acme-web', dir: t.fixture.app, currentVersion: null, productionVersion: null, lastRelease: null }]);
+    expect(res.json()).toEqual([{ id: 'acme-web', name: 'acme-web', dir: t.fixture.app, currentVersion: null, productionVersion: null, production: null, lastRelease: null }]);
     expect((await t.app.inject({ url: '/api/projects/acme-web', headers: asDeployer })).json()).toMatchObject({ id: 'acme-web' });
   });
 
@@ -22,7 +22,7 @@ describe('projects', () => {
     t = await createTestApp();
     expect((await t.app.inject({ url: '/api/projects/acme-web/plan', headers: asDeployer })).statusCode).toBe(200);
     const [project] = (await t.app.inject({ url: '/api/projects', headers: asDeployer })).json<Array<{ currentVersion: string; productionVersion: string }>>();
-    expect(project).toMatchObject({ currentVersion: '2.6.0', productionVersion: '2.6.0' });
+    expect(project).toMatchObject({ currentVersion: '2.6.0', productionVersion: '2.6.0', production: { version: '2.6.0', tag: 'v2.6.0', releaseId: null } });
   });
 
   it('POST /api/projects registers a work tree once, and refuses a dir that is not a git work tree', async () => {

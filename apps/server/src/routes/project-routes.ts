@@ -4,24 +4,26 @@ import type { ProjectDto } from '@shipgate/contract';
 import { notFound } from '../http-error.js';
 import { registerProject } from '../projects/register-project.js';
 import { planProject } from '../releases/plan-project.js';
-import { toReleaseDto } from '../releases/to-release-dto.js';
+import { dtoView, toReleaseDto } from '../releases/to-release-dto.js';
 import type { ProjectRow } from '../repositories/project-repository.js';
 import { errors, idParams, planSchema, projectSchema } from '../schemas/api-schemas.js';
 import type { Services } from '../services.js';
 
-function toProjectDto(svc: Services, p: ProjectRow): ProjectDto {
+function toProjectDto(svc: Services, p: ProjectRow, role: string | null): ProjectDto {
   const last = svc.releases.latest(p.id);
   const lastRelease = last ? svc.releases.get(last.id) : undefined;
-  // production follows the last real release that moved it: a rolled-back one restored its predecessor
-  const change = svc.releases.latestProductionChange(p.id);
-  const fromHistory = change ? (change.status === 'rolled_back' ? change.previousVersion : change.version) : null;
+  const view = dtoView(svc, role);
+  // what core said production runs (productionNow at a plan, production.changed after a run): nothing computed here
+  const known = p.productionVersion !== null || p.productionCommit !== null;
+  const production = known ? { version: p.productionVersion, tag: p.productionTag, commit: p.productionCommit, since: p.productionSince, releaseId: view.productionReleaseId(p.id) } : null;
   return {
     id: p.id,
     name: p.name,
     dir: p.dir,
-    currentVersion: p.currentVersion ?? fromHistory ?? null,
-    productionVersion: fromHistory ?? p.productionVersion ?? null,
-    lastRelease: lastRelease ? toReleaseDto(lastRelease) : null,
+    currentVersion: p.currentVersion,
+    productionVersion: p.productionVersion,
+    production,
+    lastRelease: lastRelease ? toReleaseDto(lastRelease, view) : null,
   };
 }
 
@@ -29,8 +31,8 @@ export function projectRoutes(app: FastifyInstance): void {
   const svc = app.services;
   const load = (id: string) => svc.projects.get(id) ?? (() => { throw notFound('project', id); })();
 
-  app.get('/api/projects', { schema: { tags: ['projects'], summary: 'Registered projects', response: { 200: { type: 'array', items: projectSchema }, ...errors(401) } } }, async () =>
-    svc.projects.list().map((p) => toProjectDto(svc, p)),
+  app.get('/api/projects', { schema: { tags: ['projects'], summary: 'Registered projects', response: { 200: { type: 'array', items: projectSchema }, ...errors(401) } } }, async (request) =>
+    svc.projects.list().map((p) => toProjectDto(svc, p, request.role)),
   );
 
   app.post<{ Body: { dir: string } }>(
@@ -45,14 +47,14 @@ export function projectRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       const { project, created } = await registerProject(svc, request.body.dir);
-      return reply.code(created ? 201 : 200).send(toProjectDto(svc, project));
+      return reply.code(created ? 201 : 200).send(toProjectDto(svc, project, request.role));
     },
   );
 
   app.get<{ Params: { id: string } }>(
     '/api/projects/:id',
     { schema: { tags: ['projects'], summary: 'One project', params: idParams, response: { 200: projectSchema, ...errors(401, 404) } } },
-    async (request) => toProjectDto(svc, load(request.params.id)),
+    async (request) => toProjectDto(svc, load(request.params.id), request.role),
   );
 
   app.get<{ Params: { id: string }; Querystring: { bump?: string; spec?: string } }>(

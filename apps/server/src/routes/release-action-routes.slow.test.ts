@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createNodeContext } from '@shipgate/runtime';
 import { FakeEngine } from '../testing/fake-engine.js';
 import { makeGitFixture } from '../testing/git-fixture.js';
-import { asDeployer, createTestApp, waitForStatus, type TestApp } from '../testing/test-app.js';
+import { asDeployer, asViewer, createTestApp, waitForStatus, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
 afterEach(async () => t?.app.close());
@@ -60,24 +60,41 @@ describe('release actions', () => {
     expect((await promote()).statusCode).toBe(202);
   });
 
-  it('rollback re-deploys the previous release of a succeeded one; other states answer 409', async () => {
+  it('a manual rollback is its own record; the release it replaced keeps its outcome and links to it', async () => {
     t = await createTestApp();
     const { id } = (await promote()).json();
-    await waitForStatus(t.app, id, ['succeeded']);
+    const released = await waitForStatus(t.app, id, ['succeeded']);
+    expect(released).toMatchObject({ kind: 'release', previousVersion: '2.6.0', actions: ['rollback'] });
     expect((await post(`/api/releases/${id}/resume`)).statusCode).toBe(409);
-    const rolled = await post(`/api/releases/${id}/rollback`);
+    const rolled = await t.app.inject({ method: 'POST', url: `/api/releases/${id}/rollback`, headers: asDeployer, payload: { reason: 'checkout is slow' } });
     expect(rolled.statusCode).toBe(202);
-    expect(rolled.json().status).toBe('rolling_back');
-    await waitForStatus(t.app, id, ['rolled_back']);
+    const rollback = rolled.json<{ id: string; kind: string; rollbackOf: string; reason: string }>();
+    expect(rollback).toMatchObject({ kind: 'rollback', rollbackOf: id, reason: 'checkout is slow', previousVersion: '2.7.0' });
+    expect(rollback.id).not.toBe(id);
+    const done = await waitForStatus(t.app, rollback.id, ['succeeded']);
+    expect(done).toMatchObject({ kind: 'rollback', version: '2.6.0', previousVersion: '2.7.0', tag: 'v2.6.0', actions: [] });
+    expect(done.steps.map((s: { name: string }) => s.name)).toContain('rollback');
     expect((t.engine as FakeEngine).rollbacks).toBe(1);
-    // the record stays the release that was rolled back (the engine's outcome names the restored one)
+    // the replaced release keeps its own status and facts, and names the rollback
     const after = (await t.app.inject({ url: `/api/releases/${id}`, headers: asDeployer })).json<Record<string, unknown>>();
-    expect(after).toMatchObject({ version: '2.7.0', previousVersion: '2.6.0', tag: 'v2.7.0', commit: 'abc123' });
-    const [project] = (await t.app.inject({ url: '/api/projects', headers: asDeployer })).json<Array<{ productionVersion: string | null }>>();
-    expect(project?.productionVersion).toBe('2.6.0');
+    expect(after).toMatchObject({ status: 'succeeded', version: '2.7.0', previousVersion: '2.6.0', tag: 'v2.7.0', commit: 'abc123', rolledBackBy: rollback.id, actions: [] });
+    const list = (await t.app.inject({ url: '/api/releases', headers: asDeployer })).json<{ items: Array<{ id: string; kind: string }> }>();
+    expect(list.items.map((r) => [r.id, r.kind])).toEqual([[rollback.id, 'rollback'], [id, 'release']]);
+    const [project] = (await t.app.inject({ url: '/api/projects', headers: asDeployer })).json<Array<{ productionVersion: string | null; production: { releaseId: string | null } }>>();
+    expect(project).toMatchObject({ productionVersion: '2.6.0', production: { version: '2.6.0', releaseId: rollback.id } });
+    expect((await t.app.inject({ url: `/api/releases/${rollback.id}/report`, headers: asDeployer })).body).toContain('Rollback Report');
+    // a viewer sees no actions; a second rollback of the same release is refused
+    await promote().then((r) => waitForStatus(t.app, r.json().id, ['succeeded']));
+    const newest = (await t.app.inject({ url: '/api/releases?limit=1', headers: asViewer })).json<{ items: Array<{ actions: string[] }> }>();
+    expect(newest.items[0]?.actions).toEqual([]);
+    const asDeployerToo = (await t.app.inject({ url: '/api/releases?limit=1', headers: asDeployer })).json<{ items: Array<{ actions: string[] }> }>();
+    expect(asDeployerToo.items[0]?.actions).toEqual(['rollback']);
     expect((await post(`/api/releases/${id}/rollback`)).statusCode).toBe(409);
+    expect((await post(`/api/releases/${rollback.id}/rollback`)).statusCode).toBe(409);
     expect((await post('/api/releases/rel_unknown/rollback')).statusCode).toBe(404);
     expect((await post('/api/releases/bad%20id/cancel')).statusCode).toBe(400);
+    const bad = await t.app.inject({ method: 'POST', url: `/api/releases/${id}/rollback`, headers: asDeployer, payload: { reason: 'x', force: true } });
+    expect(bad.statusCode).toBe(400);
   });
 
   it('refuses up front to roll back a command deploy that has no rollbackCommand, leaving the release as it was', async () => {

@@ -1,28 +1,39 @@
-// POST /api/releases/:id/{resume,cancel,rollback}: 202 with the release.
+// POST /api/releases/:id/{resume,cancel,rollback}: 202 with the release (for a rollback: the
+// new rollback record, its own item in /api/releases).
 import type { FastifyInstance } from 'fastify';
+import type { RollbackBody } from '@shipgate/contract';
 import { cancelRelease, resumeRelease, rollbackRelease } from '../releases/release-actions.js';
-import { toReleaseDto } from '../releases/to-release-dto.js';
-import { errors, idParams, releaseSchema } from '../schemas/api-schemas.js';
+import { dtoView, toReleaseDto } from '../releases/to-release-dto.js';
+import { errors, idParams, releaseSchema, rollbackBodySchema } from '../schemas/api-schemas.js';
 
 const ACTIONS = {
-  resume: { run: resumeRelease, summary: 'Continue an interrupted release from its first unfinished step' },
-  cancel: { run: cancelRelease, summary: 'Stop the running step and roll back what was deployed' },
-  rollback: { run: rollbackRelease, summary: 'Re-deploy the release before this one' },
+  resume: { summary: 'Continue an interrupted release from its first unfinished step' },
+  cancel: { summary: 'Stop the running step and roll back what was deployed' },
+  rollback: { summary: 'Put back what production ran before this release: a new rollback record (kind "rollback")' },
 } as const;
 
 export function releaseActionRoutes(app: FastifyInstance): void {
   for (const [name, action] of Object.entries(ACTIONS)) {
-    app.post<{ Params: { id: string } }>(
+    app.post<{ Params: { id: string }; Body: RollbackBody | undefined }>(
       `/api/releases/:id/${name}`,
       {
         schema: {
           tags: ['releases'],
           summary: action.summary,
           params: idParams,
+          ...(name === 'rollback' ? { body: rollbackBodySchema } : {}),
           response: { 202: releaseSchema, ...errors(400, 401, 403, 404, 409) },
         },
+        preValidation: async (request) => {
+          request.body ??= {};
+        },
       },
-      async (request, reply) => reply.code(202).send(toReleaseDto(await action.run(app.services, request.params.id))),
+      async (request, reply) => {
+        const svc = app.services;
+        const { id } = request.params;
+        const release = name === 'resume' ? resumeRelease(svc, id) : name === 'cancel' ? cancelRelease(svc, id) : await rollbackRelease(svc, id, request.body ?? {}, request.role ?? 'deployer');
+        return reply.code(202).send(toReleaseDto(release, dtoView(svc, request.role)));
+      },
     );
   }
 }

@@ -5,7 +5,7 @@ import type { PromoteBody } from '@shipgate/contract';
 import { notFound } from '../http-error.js';
 import { ListCache } from '../releases/list-cache.js';
 import { promoteRelease } from '../releases/promote-release.js';
-import { toReleaseDto } from '../releases/to-release-dto.js';
+import { dtoView, toReleaseDto } from '../releases/to-release-dto.js';
 import { errors, eventSchema, idParams, promoteBodySchema, releaseSchema } from '../schemas/api-schemas.js';
 
 /** The most events, and about the most bytes, one GET /events answer carries. */
@@ -48,7 +48,7 @@ export function releaseRoutes(app: FastifyInstance): void {
       if (result.kind === 'blocked') {
         return reply.code(422).send({ error: 'blocked', message: result.plan.blockers.join('; ') || 'the release is blocked', blockers: result.plan.blockers, plan: result.plan });
       }
-      return reply.code(202).send(toReleaseDto(result.release));
+      return reply.code(202).send(toReleaseDto(result.release, dtoView(svc, request.role)));
     },
   );
 
@@ -75,15 +75,16 @@ export function releaseRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       const { project, status, limit, cursor } = request.query;
-      const key = `${svc.releases.generation()} ${project} ${status} ${limit} ${cursor}`;
+      // the actions depend on the caller's role and on what production runs (the projects table)
+      const key = `${svc.releases.generation()} ${svc.projects.generation()} ${request.role} ${project} ${status} ${limit} ${cursor}`;
       let page = pages.get(key);
-      if (page === undefined) pages.set(key, (page = Buffer.from(JSON.stringify(listPage(project, status, limit, cursor)))));
+      if (page === undefined) pages.set(key, (page = Buffer.from(JSON.stringify(listPage(dtoView(svc, request.role), project, status, limit, cursor)))));
       return reply.type('application/json; charset=utf-8').send(page);
     },
   );
 
   // one page, cached until the next write to releases (the hot path of the dashboard)
-  function listPage(project: string | undefined, status: ReleaseStatus | undefined, limit: number, cursor: string | undefined) {
+  function listPage(view: ReturnType<typeof dtoView>, project: string | undefined, status: ReleaseStatus | undefined, limit: number, cursor: string | undefined) {
     const rows = svc.releases.list({
       limit: limit + 1,
       ...(project === undefined ? {} : { projectId: project }),
@@ -91,7 +92,7 @@ export function releaseRoutes(app: FastifyInstance): void {
       ...(cursor === undefined ? {} : { cursor }),
     });
     const page = rows.slice(0, limit);
-    return { items: page.map(toReleaseDto), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+    return { items: page.map((r) => toReleaseDto(r, view)), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
   }
 
   app.get<{ Params: { id: string } }>(
@@ -100,7 +101,7 @@ export function releaseRoutes(app: FastifyInstance): void {
     async (request) => {
       const release = svc.releases.get(request.params.id);
       if (!release) throw notFound('release', request.params.id);
-      return toReleaseDto(release);
+      return toReleaseDto(release, dtoView(svc, request.role));
     },
   );
 

@@ -1,5 +1,5 @@
 // JSON schemas of the API, reused by every route (validation, serialization and OpenAPI).
-import { RELEASE_STATUSES, STEP_STATUSES } from '@shipgate/core';
+import { RELEASE_ACTIONS, RELEASE_KINDS, RELEASE_STATUSES, STEP_STATUSES } from '@shipgate/core';
 
 const str = { type: 'string' } as const;
 const nullableStr = { type: ['string', 'null'] } as const;
@@ -33,7 +33,12 @@ export const releaseSchema = {
   properties: {
     id: str,
     projectId: str,
+    kind: { type: 'string', enum: RELEASE_KINDS },
     status: { type: 'string', enum: RELEASE_STATUSES },
+    actions: { type: 'array', items: { type: 'string', enum: RELEASE_ACTIONS } },
+    reason: nullableStr,
+    rolledBackBy: nullableStr,
+    rollbackOf: nullableStr,
     version: nullableStr,
     previousVersion: nullableStr,
     tag: nullableStr,
@@ -61,6 +66,11 @@ export const projectSchema = {
     dir: str,
     currentVersion: nullableStr,
     productionVersion: nullableStr,
+    production: {
+      type: 'object',
+      nullable: true,
+      properties: { version: nullableStr, tag: nullableStr, commit: nullableStr, since: nullableStr, releaseId: nullableStr },
+    },
     lastRelease: { ...releaseSchema, nullable: true },
   },
 } as const;
@@ -109,6 +119,15 @@ export const promoteBodySchema = {
       description: 'promote although code changed after the commit staging validated (CONTRACT §3.1); the ship report records who and why',
       properties: { reason: { type: 'string', minLength: 1, maxLength: 500, pattern: '\\S' } },
     },
+  },
+} as const;
+
+export const rollbackBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    reason: { type: 'string', maxLength: 2000 },
+    to: { type: 'string', pattern: '^v?\\d+\\.\\d+\\.\\d+$' },
   },
 } as const;
 

@@ -26,6 +26,8 @@ export class FakeEngine implements Engine {
   rollbacks = 0;
   /** What the last planRelease was asked (the server passes the promote body's options through). */
   lastPlanInput: Record<string, unknown> | null = null;
+  /** What the fake production runs (the fixture's first release until a run moves it). */
+  production = '2.6.0';
 
   constructor(public options: FakeEngineOptions = {}) {}
 
@@ -58,15 +60,17 @@ export class FakeEngine implements Engine {
       resuming: false,
       head: 'fake',
       warnings: [],
-      production: { commit: 'fake', tag: `v${current}`, version: current },
+      production: { commit: 'fake', tag: `v${this.production}`, version: this.production, since: null, source: 'deploy-provider', explanation: 'fake' },
     };
     return { plan, config: { project: 'acme-web' } as ShipgateConfig };
   }
 
-  async runRelease(input: { plan: ReleasePlan; ctx: CoreContext }): Promise<ReleaseOutcome> {
+  async runRelease(input: { plan: ReleasePlan; ctx: CoreContext; dryRun?: boolean }): Promise<ReleaseOutcome> {
     this.runs++;
     const { ctx, plan } = input;
+    const before = this.production;
     ctx.emit({ type: 'release.status', status: 'running' });
+    if (plan.nextVersion) ctx.emit({ type: 'release.fact', key: 'previousVersion', value: before });
     for (const step of plan.steps) {
       ctx.emit({ type: 'step.started', step, title: step });
       try {
@@ -74,34 +78,53 @@ export class FakeEngine implements Engine {
         if (ctx.signal?.aborted) throw Object.assign(new Error('cancelled'), { code: 'CANCELLED' });
       } catch (error) {
         const cancelled = ctx.signal?.aborted === true;
+        const failure = { code: cancelled ? 'CANCELLED' : 'DEPLOY_FAILED', message: (error as Error).message };
         ctx.emit({ type: 'step.finished', step, status: 'failed', detail: (error as Error).message, durationMs: 1 });
-        ctx.emit({ type: 'release.status', status: cancelled ? 'cancelled' : 'failed' });
-        return this.outcome(plan, cancelled ? 'cancelled' : 'failed', { code: cancelled ? 'CANCELLED' : 'DEPLOY_FAILED', message: (error as Error).message });
+        ctx.emit({ type: 'release.status', status: cancelled ? 'cancelled' : 'failed', error: failure });
+        return this.outcome(plan, cancelled ? 'cancelled' : 'failed', failure);
       }
       if (step === 'deploy') for (let i = 0; i < (this.options.deployLines ?? 3); i++) ctx.emit({ type: 'step.log', step, line: `deploy line ${i}` });
       if (step === 'tag' && plan.tag) ctx.emit({ type: 'release.fact', key: 'tag', value: plan.tag });
+      if (step === 'bump-version') ctx.emit({ type: 'release.fact', key: 'commit', value: 'abc123' });
       ctx.emit({ type: 'step.finished', step, status: 'succeeded', detail: 'ok', durationMs: 1 });
     }
     for (const sample of this.options.samples ?? []) ctx.emit({ type: 'monitor.sample', sample });
     const last = this.options.samples?.at(-1);
     if (last) ctx.emit({ type: 'monitor.verdict', verdict: 'PASS', reason: 'within the limits', sample: last });
-    ctx.emit({ type: 'release.status', status: 'succeeded' });
+    const outcome = this.outcome(plan, 'succeeded', null);
+    if (!input.dryRun && plan.nextVersion && plan.tag) {
+      this.production = plan.nextVersion;
+      ctx.emit({ type: 'production.changed', version: plan.nextVersion, tag: plan.tag, commit: 'abc123', since: new Date().toISOString(), explanation: 'fake deploy' });
+    }
+    if (outcome.report) ctx.emit({ type: 'release.report', file: 'specs/001-checkout-redesign/production-ship-report.md', status: 'succeeded', markdown: outcome.report });
+    ctx.emit({ type: 'release.status', status: 'succeeded', error: null });
     await this.options.afterFinalStatus?.();
-    return this.outcome(plan, 'succeeded', null);
+    return outcome;
   }
 
+  /** Like core's: its own run (running → succeeded), facts naming the restored release, production moved back. */
   async rollbackRelease(input: { ctx: CoreContext; to?: string; preferred?: string }): Promise<ReleaseOutcome> {
     this.rollbacks++;
-    input.ctx.emit({ type: 'step.started', step: 'rollback', title: 'Roll back' });
-    input.ctx.emit({ type: 'step.finished', step: 'rollback', status: 'succeeded', detail: 'production back on the previous release', durationMs: 1 });
-    input.ctx.emit({ type: 'release.status', status: 'rolled_back' });
-    // like core's: the outcome names the restored release, not the one rolled back
-    const to = input.to ?? input.preferred ?? null;
-    return { status: 'rolled_back', version: to, previousVersion: null, tag: to && `v${to}`, commit: 'restored-commit', exitCode: 0, error: null, report: null };
+    const { ctx } = input;
+    const from = this.production;
+    const to = (input.to ?? input.preferred ?? '2.6.0').replace(/^v/, '');
+    ctx.emit({ type: 'release.status', status: 'running' });
+    ctx.emit({ type: 'release.fact', key: 'version', value: to });
+    ctx.emit({ type: 'release.fact', key: 'previousVersion', value: from });
+    ctx.emit({ type: 'release.fact', key: 'tag', value: `v${to}` });
+    ctx.emit({ type: 'release.fact', key: 'commit', value: 'restored-commit' });
+    ctx.emit({ type: 'step.started', step: 'rollback', title: 'Roll back' });
+    ctx.emit({ type: 'step.finished', step: 'rollback', status: 'succeeded', detail: 'production back on the previous release', durationMs: 1 });
+    this.production = to;
+    ctx.emit({ type: 'production.changed', version: to, tag: `v${to}`, commit: 'restored-commit', since: new Date().toISOString(), explanation: 'fake rollback' });
+    const report = `# Rollback Report v${from} → v${to}\n`;
+    ctx.emit({ type: 'release.report', file: null, status: 'succeeded', markdown: report });
+    ctx.emit({ type: 'release.status', status: 'succeeded', error: null });
+    return { status: 'succeeded', version: to, previousVersion: from, tag: `v${to}`, commit: 'restored-commit', exitCode: 0, error: null, report };
   }
 
   private outcome(plan: ReleasePlan, status: ReleaseOutcome['status'], error: ReleaseOutcome['error']): ReleaseOutcome {
     const report = status === 'succeeded' ? `# Ship report ${plan.nextVersion}\n` : null;
-    return { status, version: plan.nextVersion, previousVersion: plan.currentVersion, tag: plan.tag, commit: 'abc123', exitCode: status === 'succeeded' ? 0 : 1, error, report };
+    return { status, version: plan.nextVersion, previousVersion: this.production, tag: plan.tag, commit: 'abc123', exitCode: status === 'succeeded' ? 0 : 1, error, report };
   }
 }

@@ -2,6 +2,7 @@
 // tab: the "releases" topic refreshes lists; a subscribed release gets its events in seq
 // order. On a drop it reconnects with backoff and resubscribes after the last seq it has,
 // and applyToFeed drops any seq it already holds, so nothing is missing or doubled.
+import { isLiveStatus } from '@shipgate/contract';
 import type { QueryClient } from '@tanstack/react-query';
 import { planQuery, projectsQuery } from './projects';
 import { releaseFeedQuery } from './release-events';
@@ -12,7 +13,6 @@ import { reportsQuery } from './reports';
 import { setConnection } from './connection-state';
 import type { SeqEvent, ServerMessage } from './types';
 
-const PLAN_CHANGING = ['succeeded', 'failed', 'rolled_back', 'cancelled', 'interrupted', 'monitoring'];
 
 export class LiveUpdates {
   private socket: WebSocket | null = null;
@@ -100,7 +100,8 @@ export class LiveUpdates {
     } else if (message.type === 'event' && message.event.type === 'release.status') {
       // the "releases" topic: a status changed somewhere, lists are stale
       this.refreshLists();
-      if (PLAN_CHANGING.includes(message.event.status)) this.refreshPlans();
+      // the plan changes when a run stops (or is deployed and watched): not while it works
+      if (!isLiveStatus(message.event.status) || message.event.status === 'monitoring') this.refreshPlans();
     }
   }
 

@@ -1,4 +1,5 @@
 // Folds live events into a release object, so the timeline moves before any refetch.
+import { LIFECYCLE } from '@shipgate/contract';
 import type { ReleaseDto, SeqEvent, StepDto } from './types';
 
 const FACTS = ['version', 'previousVersion', 'tag', 'commit'] as const;
@@ -14,7 +15,8 @@ export function applyToRelease(release: ReleaseDto, events: readonly SeqEvent[])
   for (const { at, event } of events) {
     switch (event.type) {
       case 'release.status':
-        next = { ...next, status: event.status };
+        // keep only the actions the new status still allows; the refetch that follows adds the rest
+        next = { ...next, status: event.status, actions: next.actions.filter((a) => (LIFECYCLE[event.status].actions as readonly string[]).includes(a)) };
         break;
       case 'release.fact':
         if ((FACTS as readonly string[]).includes(event.key)) next = { ...next, [event.key]: event.value };

@@ -1,7 +1,8 @@
 // Releases: one, the paginated history, and the actions on a release.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { getJson, sendJson } from './http';
-import type { ReleaseDto, ReleaseListDto } from './types';
+import { isLiveStatus, type RollbackBody } from '@shipgate/contract';
+import type { ReleaseAction, ReleaseDto, ReleaseListDto } from './types';
 
 export interface ReleaseFilters {
   project?: string;
@@ -33,9 +34,8 @@ export const releaseHistoryQuery = (filters: ReleaseFilters) =>
 /** Prefix of every release query: invalidated when any release changes status. */
 export const allReleasesKey = () => ['releases'] as const;
 
-export const cancelRelease = (id: string) => sendJson<unknown>('POST', `/api/releases/${enc(id)}/cancel`);
-export const rollbackRelease = (id: string) => sendJson<unknown>('POST', `/api/releases/${enc(id)}/rollback`);
-export const resumeRelease = (id: string) => sendJson<unknown>('POST', `/api/releases/${enc(id)}/resume`);
+/** POSTs one of the release's `actions` (the server answers with the release, or the new rollback record). */
+export const runAction = (id: string, action: ReleaseAction, body?: RollbackBody) => sendJson<ReleaseDto>('POST', `/api/releases/${enc(id)}/${action}`, body);
 
-export const ACTIVE_STATUSES: readonly string[] = ['queued', 'running', 'monitoring', 'rolling_back'];
-export const isActive = (release: Pick<ReleaseDto, 'status'>) => ACTIVE_STATUSES.includes(release.status);
+/** Work is under way right now (the contract's lifecycle says which statuses). */
+export const isActive = (release: Pick<ReleaseDto, 'status'>) => isLiveStatus(release.status);

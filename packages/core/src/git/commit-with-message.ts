@@ -12,7 +12,7 @@ const FALLBACK_IDENTITY = {
 };
 
 /** Commits what is staged with `subject` as the whole message; never throws (read `code`). */
-export async function commitWithMessage(ctx: CoreContext, repo: Repository, subject: string): Promise<ExecResult> {
+export async function commitWithMessage(ctx: CoreContext, repo: Repository, subject: string, options: { allowEmpty?: boolean } = {}): Promise<ExecResult> {
   const identity = (await repo.hasIdentity()) ? {} : FALLBACK_IDENTITY;
-  return ctx.exec('git', gitCommands.commit(), { cwd: repo.dir, env: { ...ctx.env, GIT_EDITOR: 'true', ...identity }, input: `${subject}\n` });
+  return ctx.exec('git', gitCommands.commit(options.allowEmpty === true), { cwd: repo.dir, env: { ...ctx.env, GIT_EDITOR: 'true', ...identity }, input: `${subject}\n` });
 }

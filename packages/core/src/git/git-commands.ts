@@ -44,12 +44,14 @@ export const gitCommands = {
   recentSubjectsWithSha: (count: number) => ['log', `-${count}`, '--format=%H%x1f%s', 'HEAD'],
   /** The subjects of HEAD's last `count` commits, newest first. */
   recentSubjects: (count: number) => ['log', `-${count}`, '--format=%s', 'HEAD'],
+  /** Ship records (docs(ship): …) on a ref, newest first: sha, committer date, subject. */
+  shipRecordLog: (ref: string, count: number) => ['log', `-${count}`, '--format=%H%x1f%cI%x1f%s', '--grep=^docs(ship): ', ref, '--'],
   /** When a tag was made (an annotated tag's own date), ISO 8601; empty when the tag is not here. */
   tagCreatedAt: (tag: string) => ['for-each-ref', '--format=%(creatordate:iso-strict)', `refs/tags/${tag}`],
   parent: (ref: string) => ['rev-parse', '--verify', '-q', `${ref}^`],
   isAncestor: (ancestor: string, descendant: string) => ['merge-base', '--is-ancestor', ancestor, descendant],
   add: (paths: readonly string[]) => ['add', '--', ...paths],
-  commit: () => [...NO_PROMPT_CONFIG, 'commit', '--no-verify', '--cleanup=verbatim', '-F', '-'],
+  commit: (allowEmpty = false) => [...NO_PROMPT_CONFIG, 'commit', '--no-verify', '--cleanup=verbatim', ...(allowEmpty ? ['--allow-empty'] : []), '-F', '-'],
   /** Annotated tag; verbatim cleanup keeps the CHANGELOG's ### headings in the message. */
   tag: (name: string, commit: string) => [...NO_PROMPT_CONFIG, 'tag', '-a', '--cleanup=verbatim', '-F', '-', name, commit],
   deleteLocalTag: (name: string) => ['tag', '-d', name],

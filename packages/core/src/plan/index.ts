@@ -1,3 +1,2 @@
 export * from './plan-release.js';
 export * from './plan-version.js';
-export * from './production-state.js';

@@ -14,7 +14,7 @@ import { pushedReleaseJournal } from '../release/pushed-release-journal.js';
 import { STEP_NAMES, type StepName } from '../release/statuses.js';
 import { findSpec, readSpecGates, STAGING_COMMIT_FIELD, stagingCommitOf } from '../specflow/index.js';
 import { planVersion } from './plan-version.js';
-import { productionState, type ProductionState } from './production-state.js';
+import { productionNow, type ProductionNow } from '../production/production-now.js';
 import type { GateResult, ReleasePlan } from './plan-types.js';
 
 export interface PlanInput {
@@ -66,7 +66,7 @@ export async function planRelease(input: PlanInput): Promise<PlanResult> {
   const blockers = gates.filter((g) => g.status === 'fail').map((g) => `${g.title}: ${g.detail}`);
   blockers.push(...version.blockers);
   if (version.tag && !resume && refs) blockers.push(...tagConflicts(refs, repo.remote, version.tag));
-  const production = productionState(refs, config);
+  const production = await productionNow({ ctx, repo, config, refs, historyRef: fetchError === null ? `refs/remotes/${config.git.remote}/${config.git.mainBranch}` : 'HEAD' });
   if (found) version.warnings.push(unfinishedWarning(found, production, repo.remote));
 
   const steps: StepName[] = STEP_NAMES.filter((s) => s !== 'monitor' || config.monitoring.enabled);
@@ -137,8 +137,8 @@ async function checkStagingCommitGate(input: StagingCommitGateInput): Promise<Re
 }
 
 /** Why a promote without a journal finishes an earlier release instead of cutting a new one. */
-function unfinishedWarning(found: ReleaseJournal, production: ProductionState | null, remote: string): string {
-  const runs = production ? (production.commit === found.commit ? `production already runs it` : `production runs ${production.tag ?? production.commit.slice(0, 7)}`) : 'no ship record follows it';
+function unfinishedWarning(found: ReleaseJournal, production: ProductionNow | null, remote: string): string {
+  const runs = production?.commit ? (production.commit === found.commit ? `production already runs it` : `production runs ${production.tag ?? production.commit.slice(0, 7)}`) : 'no ship record follows it';
   return `${found.tag} is on ${remote} (its release commit is HEAD) but was never finished: ${runs}; this promote deploys ${found.tag} and finishes it without a new commit or tag`;
 }
 

@@ -1,7 +1,7 @@
 // The pure data of a release plan: what `plan --json` prints, what the dashboard previews,
 // and what runRelease carries out.
 import type { GateStatus, StepName } from '../release/statuses.js';
-import type { ProductionState } from './production-state.js';
+import type { ProductionNow } from '../production/production-now.js';
 
 export type Bump = 'major' | 'minor' | 'patch';
 export type BumpRequest = 'auto' | Bump | string; // or an explicit X.Y.Z
@@ -74,8 +74,8 @@ export interface ReleasePlan {
   head: string;
   /** Warnings that do not block. */
   warnings: string[];
-  /** What production runs now, when git can tell (git-branch provider); else null. */
-  production: ProductionState | null;
+  /** What production runs now (productionNow: the deploy provider, the remote, the release history); null when none can tell. */
+  production: ProductionNow | null;
   /** Present when the project is below the repository root: how many commits counted and how many were left out. */
   commitFilter?: CommitFilter | null;
   /** Set when code changed after the commit staging validated and someone promoted anyway. */

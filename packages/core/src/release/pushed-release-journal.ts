@@ -13,9 +13,9 @@ import type { CoreContext } from '../context.js';
 import { gitCommands } from '../git/git-commands.js';
 import type { Repository } from '../git/repository.js';
 import type { SpecRef } from '../plan/plan-types.js';
-import { releaseTagAt } from '../plan/production-state.js';
+import { releaseTagAt } from '../production/release-tag-at.js';
 import type { ReleaseJournal } from './journal.js';
-import { releasedTags } from './released-tags.js';
+import { releasedTags } from '../production/released-tags.js';
 
 export interface PushedReleaseInput {
   ctx: CoreContext;

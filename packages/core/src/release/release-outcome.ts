@@ -1,8 +1,10 @@
 import { isShipgateError, ShipgateError } from '../errors.js';
 import type { ReleaseRun } from './release-run.js';
 import { markGithubReleaseAfterRollback } from './steps/github-release-step.js';
+import type { SetStatusOptions } from './status-keeper.js';
+import { previousTarget } from './steps/deploy-step.js';
 import { rollbackStep } from './steps/rollback-step.js';
-import { writeShipRecord } from './steps/ship-report-step.js';
+import { shipReportPath, writeShipRecord } from './steps/ship-report-step.js';
 
 export interface ReleaseOutcome {
   status: 'succeeded' | 'failed' | 'rolled_back' | 'cancelled';
@@ -18,6 +20,40 @@ export interface ReleaseOutcome {
   dryRun?: boolean;
   /** A deployment the release started that was last seen unfinished (its link): production may be changing. */
   deployInFlight?: string;
+}
+
+/**
+ * Ends the run: the final status (with the ship report and the error) is emitted once, as the
+ * last event, and the outcome names the same status.
+ */
+export async function finish(
+  run: ReleaseRun,
+  status: ReleaseOutcome['status'],
+  options: { reason?: string | undefined; error?: ShipgateError | null; report?: string | null; resumable?: boolean } = {},
+): Promise<ReleaseOutcome> {
+  const report = options.report ?? null;
+  const set: SetStatusOptions = {
+    reason: options.reason,
+    error: options.error ?? null,
+    report: report === null ? null : { file: shipReportPath(run), markdown: report },
+    ...(options.resumable ? { resumable: true } : {}),
+  };
+  if (!run.dryRun) await tellProduction(run, status);
+  await run.setStatus(status, set);
+  return outcomeOf(run, report, options.error ?? null);
+}
+
+/** Where this run left production, told once before the final status (nothing when it never deployed). */
+async function tellProduction(run: ReleaseRun, status: ReleaseOutcome['status']): Promise<void> {
+  const at = run.ctx.clock.now().toISOString();
+  const deployStarted = run.journal.steps.deploy !== undefined && run.journal.steps.deploy !== 'pending';
+  if (run.record.facts.productionNow) {
+    const previous = await previousTarget(run);
+    if (previous) run.ctx.emit({ type: 'production.changed', ...previous, since: at, explanation: `${run.tag} was rolled back: production runs ${previous.tag} again` });
+  } else if (status === 'succeeded' || (deployStarted && run.journal.steps.deploy === 'succeeded')) {
+    const why = status === 'succeeded' ? `${run.tag} was released` : `${run.tag} was deployed and not rolled back (${status})`;
+    run.ctx.emit({ type: 'production.changed', version: run.version, tag: run.tag, commit: run.journal.commit, since: run.journal.deployedAt ?? at, explanation: why });
+  }
 }
 
 export function outcomeOf(run: ReleaseRun, report: string | null, error: ShipgateError | null): ReleaseOutcome {
@@ -48,9 +84,7 @@ function inFlight(run: ReleaseRun): string | null {
  * version is healthy; failed (exit 1) otherwise, saying what production runs now.
  */
 export async function finishWithRollback(run: ReleaseRun, reason: string, final: 'rolled_back' | 'cancelled', cause: ShipgateError | null = null): Promise<ReleaseOutcome> {
-  run.setStatus('rolling_back', reason);
-  run.journal.status = 'rolling_back';
-  await run.saveJournal();
+  await run.setStatus('rolling_back', { reason });
   let error = cause;
   let status: 'rolled_back' | 'cancelled' | 'failed' = final;
   let note = null;
@@ -71,9 +105,5 @@ export async function finishWithRollback(run: ReleaseRun, reason: string, final:
   } catch (reportError) {
     run.log('rollback', `could not write the ship report: ${reportError instanceof Error ? reportError.message : String(reportError)}`, 'warn');
   }
-  if (status === 'failed') run.setStatus('failed', error?.message ?? reason);
-  else run.setStatus(status, reason);
-  run.journal.status = status;
-  await run.saveJournal();
-  return outcomeOf(run, report, error);
+  return finish(run, status, { reason: status === 'failed' ? (error?.message ?? reason) : reason, error, report });
 }

@@ -8,7 +8,7 @@ import type { Repository } from '../git/repository.js';
 import type { ReleasePlan } from '../plan/plan-types.js';
 import { writeJournal, type ReleaseJournal } from './journal.js';
 import { createReleaseRecord, recordEvent, type ReleaseRecord } from './release-record.js';
-import { transition } from './state-machine.js';
+import { StatusKeeper, type SetStatusOptions } from './status-keeper.js';
 import type { ReleaseStatus, StepName, StepStatus } from './statuses.js';
 
 export interface StepOutcome {
@@ -19,7 +19,9 @@ export interface StepOutcome {
 export class ReleaseRun {
   readonly record: ReleaseRecord = createReleaseRecord();
   ctx: CoreContext;
-  status: ReleaseStatus = 'queued';
+  private readonly keeper: StatusKeeper;
+  /** A dry run writes no journal. */
+  dryRun = false;
   /** The monitoring chart (inline SVG) for the report, once monitoring has samples. */
   chart: () => string | null = () => null;
 
@@ -35,6 +37,10 @@ export class ReleaseRun {
       baseCtx.emit(event);
     };
     this.ctx = { ...baseCtx, emit };
+    this.keeper = new StatusKeeper(emit, 'queued', async (status) => {
+      this.journal.status = status;
+      await this.saveJournal();
+    });
   }
 
   get version(): string {
@@ -45,10 +51,18 @@ export class ReleaseRun {
     return this.journal.tag;
   }
 
-  setStatus(next: ReleaseStatus, reason?: string): void {
-    if (next === this.status) return;
-    this.status = transition(this.status, next);
-    this.ctx.emit({ type: 'release.status', status: next, ...(reason ? { reason } : {}) });
+  /** The one way a release changes status (status-keeper.ts): lifecycle, journal, event. */
+  setStatus(next: ReleaseStatus, options: SetStatusOptions = {}): Promise<void> {
+    return this.keeper.set(next, options);
+  }
+
+  get status(): ReleaseStatus {
+    return this.keeper.status;
+  }
+
+  /** A resumed run starts where the journal left it (interrupted). */
+  set status(status: ReleaseStatus) {
+    this.keeper.status = status;
   }
 
   fact(key: ReleaseFactKey, value: string | null | undefined): void {
@@ -60,6 +74,7 @@ export class ReleaseRun {
   }
 
   async saveJournal(): Promise<void> {
+    if (this.dryRun) return;
     await writeJournal(this.ctx, this.repo, this.journal);
   }
 

@@ -9,7 +9,7 @@ import type { ReleasePlan } from '../plan/plan-types.js';
 import { readJournal, type ReleaseJournal } from './journal.js';
 import { pushedReleaseJournal } from './pushed-release-journal.js';
 import { ReleaseRun } from './release-run.js';
-import { finishWithRollback, type ReleaseOutcome, outcomeOf } from './release-outcome.js';
+import { finish, finishWithRollback, type ReleaseOutcome } from './release-outcome.js';
 import { bumpVersionStep } from './steps/bump-version-step.js';
 import { deployMayHaveHappened, deployStep } from './steps/deploy-step.js';
 import { createGithubReleaseAfterChecks, publishGithubReleaseAfterMonitoring } from './steps/github-release-step.js';
@@ -42,9 +42,7 @@ export async function runRelease(input: RunReleaseInput): Promise<ReleaseOutcome
   if (plan.resuming) run.status = 'interrupted';
   if (input.dryRun) return dryRun(run);
 
-  run.setStatus('running', plan.resuming ? `resuming ${plan.tag}` : undefined);
-  journal.status = 'running';
-  await run.saveJournal();
+  await run.setStatus('running', { reason: plan.resuming ? `resuming ${plan.tag}` : undefined });
   let deployed = false;
   try {
     await verifyGatesStep(run);
@@ -69,10 +67,7 @@ export async function runRelease(input: RunReleaseInput): Promise<ReleaseOutcome
     } else if (config.monitoring.enabled) {
       run.skip('monitor', 'Watch production', 'skipped: monitoring was turned off for this release (--no-monitor)');
     }
-    run.setStatus('succeeded');
-    journal.status = 'succeeded';
-    await run.saveJournal();
-    return outcomeOf(run, report, null);
+    return await finish(run, 'succeeded', { report });
   } catch (error) {
     return await handleFailure(run, error, deployed);
   }
@@ -93,15 +88,12 @@ async function handleFailure(run: ReleaseRun, error: unknown, deployed: boolean)
     return finishWithRollback(run, reason, cancelled ? 'cancelled' : 'rolled_back', failure);
   }
   if (cancelled) return cancelBeforeDeploy(run, failure);
-  run.setStatus('failed', failure.message);
   // a release that failed before deploying can be finished by running promote again
   const pushed = run.journal.steps.push === 'succeeded' || run.journal.steps.push === 'skipped';
   // blocked, or a rejected push that was undone locally: nothing to finish, the next promote plans afresh
   const nothingLeft = failure.code === 'GATE_BLOCKED' || (failure.code === 'PUSH_REJECTED' && run.journal.commit === null);
-  run.journal.status = nothingLeft ? 'failed' : 'interrupted';
-  await run.saveJournal();
   if (pushed && failure.code === 'DEPLOY_FAILED') run.log('deploy', deployFailedNote(run), 'warn');
-  return outcomeOf(run, null, failure);
+  return finish(run, 'failed', { reason: failure.message, error: failure, resumable: !nothingLeft });
 }
 
 /** What is known after a failed deploy: a deployment that may still be running is not "the previous release". */
@@ -124,10 +116,11 @@ async function cancelBeforeDeploy(run: ReleaseRun, failure: ShipgateError): Prom
   if (pushed) {
     run.log('push', `cancelled after ${run.tag} reached ${run.repo.remote}; production still runs the previous release. Run shipgate promote to deploy ${run.tag}.`, 'warn');
   }
-  run.setStatus('cancelled', pushed ? `cancelled before the deploy; ${run.tag} is pushed but not deployed` : 'cancelled before anything was pushed or deployed');
-  run.journal.status = pushed ? 'interrupted' : 'cancelled';
-  await run.saveJournal();
-  return outcomeOf(run, null, failure);
+  return finish(run, 'cancelled', {
+    reason: pushed ? `cancelled before the deploy; ${run.tag} is pushed but not deployed` : 'cancelled before anything was pushed or deployed',
+    error: failure,
+    resumable: pushed,
+  });
 }
 
 async function startJournal(input: RunReleaseInput, repo: ReturnType<typeof openRepository>): Promise<ReleaseJournal> {
@@ -160,8 +153,12 @@ async function startJournal(input: RunReleaseInput, repo: ReturnType<typeof open
   };
 }
 
-function dryRun(run: ReleaseRun): ReleaseOutcome {
+/** A dry run walks the lifecycle like a release (running → succeeded) and changes nothing, not even the journal. */
+async function dryRun(run: ReleaseRun): Promise<ReleaseOutcome> {
+  run.dryRun = true;
+  await run.setStatus('running', { reason: 'dry run: nothing is written or pushed' });
   for (const gate of run.plan.gates) run.ctx.emit({ type: 'gate.result', gate });
   for (const step of run.plan.steps) run.skip(step, step, `dry run: would run ${step}`);
-  return { status: 'succeeded', version: run.version, previousVersion: run.plan.currentVersion, tag: run.tag, commit: null, exitCode: 0, error: null, report: null, dryRun: true };
+  const outcome = await finish(run, 'succeeded', { reason: `dry run: ${run.tag} would be released` });
+  return { ...outcome, commit: null, dryRun: true };
 }

@@ -1,19 +1,33 @@
-// One vocabulary for statuses, reused by the DB columns, the API schemas and the UI badges.
-export const RELEASE_STATUSES = [
-  'queued',
-  'running',
-  'monitoring',
-  'succeeded',
-  'failed',
-  'rolling_back',
-  'rolled_back',
-  'cancelled',
-  'interrupted',
-] as const;
-export type ReleaseStatus = (typeof RELEASE_STATUSES)[number];
+// The vocabularies besides the release lifecycle (lifecycle.ts): step statuses and names,
+// gate statuses. Reused by the DB columns, the API schemas and (through @shipgate/contract)
+// the dashboard. Dependency-free.
+export {
+  ACTIVE_RELEASE_STATUSES,
+  RELEASE_ACTIONS,
+  RELEASE_KINDS,
+  RELEASE_STATUSES,
+  TERMINAL_RELEASE_STATUSES,
+  isActiveStatus,
+  isLiveStatus,
+  type Tone,
+  isTerminalStatus,
+  type ReleaseAction,
+  type ReleaseKind,
+  type ReleaseStatus,
+} from './lifecycle.js';
 
-export const STEP_STATUSES = ['pending', 'running', 'succeeded', 'failed', 'skipped'] as const;
-export type StepStatus = (typeof STEP_STATUSES)[number];
+import type { Tone } from './lifecycle.js';
+
+/** Step statuses with their words for people; a new one is one entry. */
+export const STEP_LOOK = {
+  pending: { label: 'Pending', icon: '○', tone: 'muted' },
+  running: { label: 'Running', icon: '◐', tone: 'busy' },
+  succeeded: { label: 'Succeeded', icon: '✓', tone: 'good' },
+  failed: { label: 'Failed', icon: '✗', tone: 'bad' },
+  skipped: { label: 'Skipped', icon: '–', tone: 'muted' },
+} as const satisfies Record<string, { label: string; icon: string; tone: Tone }>;
+export type StepStatus = keyof typeof STEP_LOOK;
+export const STEP_STATUSES = Object.keys(STEP_LOOK) as [StepStatus, ...StepStatus[]];
 
 export const STEP_NAMES = [
   'verify-gates',
@@ -27,14 +41,11 @@ export const STEP_NAMES = [
 ] as const;
 export type StepName = (typeof STEP_NAMES)[number] | 'rollback';
 
-export const GATE_STATUSES = ['pass', 'fail', 'skip'] as const;
-export type GateStatus = (typeof GATE_STATUSES)[number];
-
-export const TERMINAL_RELEASE_STATUSES = ['succeeded', 'failed', 'rolled_back', 'cancelled'] as const satisfies readonly ReleaseStatus[];
-
-export function isTerminalStatus(status: ReleaseStatus): boolean {
-  return (TERMINAL_RELEASE_STATUSES as readonly string[]).includes(status);
-}
-
-/** A release holds the project's lock while it is in one of these. */
-export const ACTIVE_RELEASE_STATUSES = ['queued', 'running', 'monitoring', 'rolling_back', 'interrupted'] as const satisfies readonly ReleaseStatus[];
+/** Gate statuses with their words for people. */
+export const GATE_LOOK = {
+  pass: { label: 'Pass', icon: '✓', tone: 'good' },
+  fail: { label: 'Fail', icon: '✗', tone: 'bad' },
+  skip: { label: 'Skipped', icon: '–', tone: 'muted' },
+} as const satisfies Record<string, { label: string; icon: string; tone: Tone }>;
+export type GateStatus = keyof typeof GATE_LOOK;
+export const GATE_STATUSES = Object.keys(GATE_LOOK) as [GateStatus, ...GateStatus[]];

@@ -40,7 +40,7 @@ export function renderShipReport(input: ShipReportInput): string {
   const lines: string[] = [`# Production Ship Report: ${title}`, ''];
   const summary: Array<[string, string | null | undefined]> = [
     ['Project', config.project],
-    ['Version', `${journal.tag} (from ${journal.previousTag ?? 'nothing'})`],
+    ['Version', `${journal.tag} (from ${journal.previousDeployTag ?? journal.previousTag ?? 'nothing'})`],
     ['Status', STATUS_WORDS[status] ?? status],
     ['Released by', journal.actor],
     ['Started at', journal.startedAt],

@@ -11,7 +11,8 @@ import { confirm } from './confirm.js';
 export async function promoteCommand(args: CliArgs): Promise<number> {
   const renderer = args.json ? null : createProgressRenderer(process.stderr.isTTY ? process.stderr : process.stdout);
   const emit = (event: ReleaseEvent) => {
-    if (args.json) process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), ...event })}\n`);
+    // the report is the outcome's (and the file's), not one event line's
+    if (args.json) process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), ...event, ...(event.type === 'release.report' ? { markdown: undefined } : {}) })}\n`);
     else renderer!.onEvent(event);
   };
   const abort = new AbortController();

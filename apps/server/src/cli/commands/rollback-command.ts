@@ -17,6 +17,6 @@ export async function rollbackCommand(args: CliArgs): Promise<number> {
   const unlock = lockCheckout(args.dir, 'rollback');
   const outcome = await rollbackRelease({ repoDir: args.dir, ctx, config, ...(args.to ? { to: args.to } : {}), actor: process.env.USER ?? 'cli' }).finally(unlock);
   renderer.close();
-  process.stderr.write(outcome.status === 'rolled_back' ? `\n↩ production runs ${outcome.tag} again.\n` : `\n✖ rollback failed: ${outcome.error?.message}\n${outcome.error?.hint ? `  → ${outcome.error.hint}\n` : ''}`);
+  process.stderr.write(outcome.status === 'succeeded' ? `\n↩ ${outcome.previousVersion ? `v${outcome.previousVersion} was rolled back: ` : ''}production runs ${outcome.tag} again.\n` : `\n✖ rollback failed: ${outcome.error?.message}\n${outcome.error?.hint ? `  → ${outcome.error.hint}\n` : ''}`);
   return outcome.exitCode;
 }

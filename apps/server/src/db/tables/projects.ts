@@ -11,6 +11,11 @@ export const projects = sqliteTable('projects', {
   currentVersion: text('current_version'),
   /** What production ran at the last plan, when git can tell (git-branch provider). */
   productionVersion: text('production_version'),
+  /** What production runs, as core's productionNow() said at the last plan or release. */
+  productionTag: text('production_tag'),
+  productionCommit: text('production_commit'),
+  /** When production started running it (the record that put it there). */
+  productionSince: text('production_since'),
   createdAt: text('created_at').notNull(),
 });
 

@@ -1,6 +1,6 @@
 // One row per release. The partial unique index is the project lock: at most one release
 // per project may sit in an active status, whatever the number of processes or requests.
-import { ACTIVE_RELEASE_STATUSES, RELEASE_STATUSES, STEP_NAMES } from '@shipgate/core';
+import { ACTIVE_RELEASE_STATUSES, RELEASE_KINDS, RELEASE_STATUSES, STEP_NAMES } from '@shipgate/core';
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { projects } from './projects.js';
@@ -15,6 +15,14 @@ export const releases = sqliteTable(
       .notNull()
       .references(() => projects.id),
     status: text('status', { enum: RELEASE_STATUSES }).notNull(),
+    /** A promotion, or a manual rollback recorded as its own run. */
+    kind: text('kind', { enum: RELEASE_KINDS }).notNull().default('release'),
+    /** Why (a manual rollback's reason). */
+    reason: text('reason'),
+    /** The manual rollback that replaced this release. */
+    rolledBackBy: text('rolled_back_by'),
+    /** For a rollback: the release it replaced. */
+    rollbackOf: text('rollback_of'),
     version: text('version'),
     previousVersion: text('previous_version'),
     tag: text('tag'),

@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { productionLine, productionShort } from './production';
 
+const production = { version: '1.4.0', tag: 'v1.4.0', commit: 'abcdef0123', since: null, releaseId: 'rel_1' };
+
 describe('production', () => {
-  it('prefers the version Shipgate recorded', () => {
-    expect(productionShort('1.5.0', { commit: 'abcdef0123', version: '1.4.0' })).toBe('1.5.0');
-    expect(productionLine('1.5.0', null)).toBe('Production runs 1.5.0.');
+  it('says the version the server reports, and nothing else', () => {
+    expect(productionShort(production)).toBe('1.4.0');
+    expect(productionLine(production)).toBe('Production runs 1.4.0.');
   });
 
-  it('falls back to the tag the plan saw on the deploy branch, on both screens', () => {
-    const seen = { commit: 'abcdef0123', version: '1.4.0' };
-    expect(productionShort(null, seen)).toBe('1.4.0');
-    expect(productionLine(null, seen)).toBe('Production runs 1.4.0 (its deploy branch is at that tag).');
+  it('names an untagged commit', () => {
+    expect(productionShort({ ...production, version: null, tag: null })).toBe('commit abcdef0 (no release tag)');
+    expect(productionLine({ ...production, version: null, tag: null })).toBe('Production runs commit abcdef0, which no release tag marks.');
   });
 
-  it('names an untagged commit, and says so when nothing is known', () => {
-    expect(productionShort(null, { commit: 'abcdef0123', version: null })).toBe('commit abcdef0 (no release tag)');
-    expect(productionShort(null, null)).toBe('not deployed by Shipgate yet');
-    expect(productionLine(undefined, undefined)).toBe('Production runs a version not deployed by Shipgate yet.');
+  it('says so when nothing can tell', () => {
+    expect(productionShort(null)).toBe('not deployed by Shipgate yet');
+    expect(productionLine(undefined)).toBe('Production runs a version not deployed by Shipgate yet.');
   });
 });

@@ -7,6 +7,7 @@ import { LazyMarkdown } from '../reports/lazy-markdown';
 import { DemoPanel } from './demo-panel';
 import { GateList } from './gate-list';
 import { productionLine } from './production';
+import { Time } from '../../ui/time';
 import { PromotePanel } from './promote-panel';
 import { VersionReasons } from './version-reasons';
 
@@ -18,7 +19,15 @@ export function ProjectPage({ projectId }: { projectId: string }) {
   return (
     <section>
       <h1>{project?.name ?? projectId}</h1>
-      <p className="production-line">{productionLine(project?.productionVersion ?? null, plan.data?.production ?? null)}</p>
+      <p className="production-line" data-testid="production">
+        {productionLine(project?.production)}
+        {project?.production?.since && (
+          <span className="muted">
+            {' '}
+            Since <Time iso={project.production.since} isRelative />.
+          </span>
+        )}
+      </p>
       {plan.isPending && <Loading what="the release plan" />}
       {plan.isError && <ErrorState error={plan.error} what="the release plan" onRetry={() => void plan.refetch()} />}
       {plan.data && (

@@ -48,7 +48,7 @@ function ProjectCard({ project }: { project: ProjectDto }) {
       </h2>
       <dl className="facts">
         <dt>Production</dt>
-        <dd>{plan.isPending && !project.productionVersion ? 'checking…' : productionShort(project.productionVersion, plan.data?.production)}</dd>
+        <dd>{plan.isPending && !project.production ? 'checking…' : productionShort(project.production)}</dd>
         <dt>Last release</dt>
         <dd>
           {last ? (

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ApiError } from '../../api/http';
 import { projectsQuery, promoteProject } from '../../api/projects';
-import { isActive } from '../../api/releases';
+import { isActiveStatus } from '@shipgate/contract';
 import { sessionQuery } from '../../api/session';
 import type { PlanDto, ProjectDto } from '../../api/types';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
@@ -23,8 +23,8 @@ export function PromotePanel({ project, plan }: { project: ProjectDto; plan: Pla
     },
     onSettled: () => setConfirming(false),
   });
-  // an interrupted release still holds the project (the server answers 409): resume or abort it first
-  const running = project.lastRelease && (isActive(project.lastRelease) || project.lastRelease.status === 'interrupted') ? project.lastRelease : null;
+  // an interrupted release still holds the project (the server answers 409): resume or cancel it first
+  const running = project.lastRelease && isActiveStatus(project.lastRelease.status) ? project.lastRelease : null;
   const isInterrupted = running?.status === 'interrupted';
   const conflictId = promote.error instanceof ApiError && typeof promote.error.body['releaseId'] === 'string' ? promote.error.body['releaseId'] : null;
   const runningId = running?.id ?? conflictId;
@@ -32,7 +32,7 @@ export function PromotePanel({ project, plan }: { project: ProjectDto; plan: Pla
     session.data?.role === 'viewer'
       ? 'You are signed in as a viewer: viewers can look but cannot promote.'
       : isInterrupted
-        ? `The release of ${running?.version ?? 'this project'} was interrupted: resume it or abort it before promoting again.`
+        ? `The release of ${running?.version ?? 'this project'} was interrupted: resume it or cancel it before promoting again.`
         : runningId
           ? 'A release of this project is running.'
           : plan.blocked

@@ -1,7 +1,6 @@
 // History filters live in the URL query (?project=…&status=…) so reload and shared links keep them.
+import { RELEASE_STATUSES } from '@shipgate/contract';
 import type { ReleaseFilters } from '../../api/releases';
-
-export const STATUSES = ['queued', 'running', 'monitoring', 'succeeded', 'failed', 'rolling_back', 'rolled_back', 'cancelled', 'interrupted'];
 
 export function filtersFromSearch(search: string): ReleaseFilters {
   const params = new URLSearchParams(search);
@@ -9,7 +8,7 @@ export function filtersFromSearch(search: string): ReleaseFilters {
   const project = params.get('project');
   const status = params.get('status');
   if (project) filters.project = project;
-  if (status && STATUSES.includes(status)) filters.status = status;
+  if (status && (RELEASE_STATUSES as readonly string[]).includes(status)) filters.status = status;
   return filters;
 }
 

@@ -7,7 +7,8 @@ import { durationBetween } from '../../ui/format';
 import { Empty, ErrorState, Loading } from '../../ui/query-state';
 import { StatusBadge } from '../../ui/status-badge';
 import { Time } from '../../ui/time';
-import { filtersFromSearch, searchFromFilters, STATUSES } from './history-filters';
+import { LIFECYCLE, RELEASE_STATUSES } from '@shipgate/contract';
+import { filtersFromSearch, searchFromFilters } from './history-filters';
 import { ScrollTable } from '../../ui/scroll-table';
 
 export function HistoryPage() {
@@ -41,9 +42,9 @@ export function HistoryPage() {
           Status{' '}
           <select value={filters.status ?? ''} onChange={(e) => set('status', e.target.value)}>
             <option value="">Any status</option>
-            {STATUSES.map((s) => (
+            {RELEASE_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {s.replace('_', ' ')}
+                {LIFECYCLE[s].label}
               </option>
             ))}
           </select>
@@ -66,8 +67,26 @@ export function HistoryPage() {
           {items.map((r) => (
             <tr key={r.id}>
               <td data-label="Release" className="card-title">
-                <Link href={`/releases/${r.id}`}>{r.version ?? r.id}</Link>
+                {r.kind === 'rollback' ? (
+                  <>
+                    <Link href={`/releases/${r.id}`}>Rollback to {r.version ?? '?'}</Link>
+                    {r.rollbackOf && (
+                      <span className="muted">
+                        {' '}
+                        (replaced <Link href={`/releases/${r.rollbackOf}`}>{r.previousVersion ?? 'a release'}</Link>)
+                      </span>
+                    )}
+                  </>
+                ) : (
+                  <Link href={`/releases/${r.id}`}>{r.version ?? r.id}</Link>
+                )}
                 {r.dryRun && <span className="muted"> (dry run)</span>}
+                {r.rolledBackBy && (
+                  <span className="muted">
+                    {' '}
+                    · <Link href={`/releases/${r.rolledBackBy}`}>rolled back by hand</Link>
+                  </span>
+                )}
               </td>
               <td data-label="Project">{r.projectId}</td>
               <td data-label="Outcome">

@@ -1,31 +1,50 @@
-// "Abort and roll back" (while running) and "Roll back" (after success), each confirmed;
-// disabled with the reason for a viewer.
+// The release's buttons are exactly its `actions` from the API (the server asks core's
+// lifecycle what this caller may do now): cancel, resume, rollback — each confirmed. A viewer
+// gets no actions; the reason says so.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { cancelRelease, isActive, resumeRelease, rollbackRelease } from '../../api/releases';
+import { useLocation } from 'wouter';
+import { runAction } from '../../api/releases';
 import { sessionQuery } from '../../api/session';
-import type { ReleaseDto } from '../../api/types';
+import type { ReleaseAction, ReleaseDto } from '../../api/types';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 
-type Action = 'abort' | 'rollback' | 'resume';
-const RUN: Record<Action, (id: string) => Promise<unknown>> = { abort: cancelRelease, rollback: rollbackRelease, resume: resumeRelease };
-const LABEL: Record<Action, string> = { abort: 'Abort and roll back', rollback: 'Roll back', resume: 'Resume' };
+const LABEL: Record<ReleaseAction, string> = { cancel: 'Cancel', resume: 'Resume', rollback: 'Roll back' };
+
+function explain(action: ReleaseAction, release: ReleaseDto): string {
+  switch (action) {
+    case 'cancel':
+      return 'This stops the running step; whatever was already deployed is rolled back, so production runs what it ran before this release.';
+    case 'resume':
+      return 'This continues the release from its first unfinished step.';
+    case 'rollback':
+      return `Production goes back to ${release.previousVersion ?? 'what it ran before'} (what it ran before ${release.version ?? 'this release'}); the tag stays. The rollback is recorded as its own item in History, and this release keeps its outcome.`;
+  }
+}
 
 export function ReleaseActions({ release, projectName }: { release: ReleaseDto; projectName: string }) {
   const session = useQuery(sessionQuery());
-  const [confirming, setConfirming] = useState<Action | null>(null);
-  const run = useMutation({ mutationFn: (action: Action) => RUN[action](release.id), onSettled: () => setConfirming(null) });
-  const actions: Action[] = isActive(release) && release.status !== 'rolling_back' ? ['abort'] : release.status === 'succeeded' ? ['rollback'] : release.status === 'interrupted' ? ['resume', 'abort'] : [];
-  if (actions.length === 0) return null;
+  const [, navigate] = useLocation();
+  const [confirming, setConfirming] = useState<ReleaseAction | null>(null);
+  const [reason, setReason] = useState('');
+  const run = useMutation({
+    mutationFn: (action: ReleaseAction) => runAction(release.id, action, action === 'rollback' && reason.trim() ? { reason: reason.trim() } : undefined),
+    onSuccess: (answer, action) => {
+      // a rollback is its own record: follow it
+      if (action === 'rollback' && answer && answer.id !== release.id) navigate(`/releases/${answer.id}`);
+    },
+    onSettled: () => setConfirming(null),
+  });
   const isViewer = session.data?.role === 'viewer';
+  if (release.actions.length === 0 && !isViewer) return null;
   return (
     <div className="release-actions">
-      {actions.map((action) => (
-        <button key={action} type="button" className={action === 'resume' ? '' : 'button-danger'} disabled={isViewer || run.isPending} onClick={() => setConfirming(action)}>
-          {LABEL[action]}
+      {release.actions.map((action) => (
+        <button key={action} type="button" className={action === 'resume' ? '' : 'button-danger'} disabled={run.isPending} data-action={action} onClick={() => setConfirming(action)}>
+          {LABEL[action] ?? action}
         </button>
       ))}
-      {isViewer && <p className="reason">You are signed in as a viewer: viewers cannot abort, resume or roll back.</p>}
+      {isViewer && <p className="reason">You are signed in as a viewer: viewers cannot cancel, resume or roll back.</p>}
       {run.isError && (
         <p className="state state-error" role="alert">
           {run.error.message}
@@ -40,14 +59,13 @@ export function ReleaseActions({ release, projectName }: { release: ReleaseDto; 
         onConfirm={() => confirming && run.mutate(confirming)}
         onCancel={() => setConfirming(null)}
       >
-        <p>
-          {confirming === 'abort' && 'This stops the running step and puts production back on the version it ran before this release.'}
-          {confirming === 'rollback' &&
-            (release.previousVersion
-              ? `Production goes back to ${release.previousVersion} (or to the newest older release, if ${release.previousVersion} was rolled back itself); the tag stays.`
-              : 'Production goes back to the previous version; the tag stays.')}
-          {confirming === 'resume' && 'This continues the release from its first unfinished step.'}
-        </p>
+        <p>{confirming && explain(confirming, release)}</p>
+        {confirming === 'rollback' && (
+          <label className="rollback-reason">
+            Why (recorded in the rollback and its report){' '}
+            <input type="text" value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} placeholder="e.g. checkout errors since the deploy" />
+          </label>
+        )}
       </ConfirmDialog>
     </div>
   );

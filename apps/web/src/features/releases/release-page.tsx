@@ -1,6 +1,6 @@
 // The live release: timeline, monitoring (first, once it runs: the charts, the verdict and
 // the time left are what a person waits for), health results, the selected step's log (on
-// request while monitoring), and the abort/roll back actions.
+// request while monitoring), and the actions the server offers (cancel, resume, roll back).
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';

@@ -1,10 +1,7 @@
-import semver from 'semver';
 import { waitForVersion } from '../../deploy/wait-for-version.js';
 import { deployProviderFor } from '../../deploy/deploy-providers.js';
 import type { DeployInput, ReleaseTarget } from '../../deploy/deploy-provider.js';
-import { releaseTagAt } from '../../plan/production-state.js';
-import { releasedTags } from '../released-tags.js';
-import { rolledBackTags } from '../rolled-back-tags.js';
+import { productionNow } from '../../production/production-now.js';
 import type { ReleaseRun } from '../release-run.js';
 
 export function deployInput(run: ReleaseRun, step: 'deploy' | 'rollback'): Omit<DeployInput, 'release' | 'previous'> {
@@ -35,25 +32,6 @@ export async function previousTarget(run: ReleaseRun): Promise<ReleaseTarget | n
   if (!journal.previousTag || !journal.previousVersion) return null;
   const commit = journal.previousDeployCommit ?? (await repo.resolve(journal.previousTag));
   return commit ? { version: journal.previousVersion, tag: journal.previousTag, commit } : null;
-}
-
-/** The release tag at a commit on the remote (null when none, or the remote cannot say). */
-async function releaseAt(run: ReleaseRun, commit: string): Promise<{ tag: string; version: string } | null> {
-  const refs = await run.repo.remoteRefs().catch(() => null);
-  const found = refs ? releaseTagAt(refs, commit, run.config.version.tagPrefix) : null;
-  return found && found.tag !== run.tag ? found : null;
-}
-
-/**
- * A provider that cannot say what production runs (command, github-actions): production runs
- * the newest release below this one that was not rolled back (a rolled-back release was
- * replaced by its predecessor), which is where a rollback must return.
- */
-async function lastGoodRelease(run: ReleaseRun): Promise<ReleaseTarget | null> {
-  const refs = await run.repo.remoteRefs().catch(() => null);
-  if (!refs) return null;
-  const rolledBack = await rolledBackTags(run.repo, run.config.version.tagPrefix);
-  return releasedTags(refs, run.config.version.tagPrefix).find((t) => semver.lt(t.version, run.version) && !rolledBack.has(t.tag)) ?? null;
 }
 
 /**
@@ -111,18 +89,21 @@ export async function deployStep(run: ReleaseRun, beforeDeploy?: () => Promise<v
     }
     const base = deployInput(run, 'deploy');
     if (!run.journal.previousDeployRecorded) {
-      run.journal.previousDeployCommit = await provider.currentCommit(base);
-      const recorded = run.journal.previousDeployCommit;
-      const running = recorded ? await releaseAt(run, recorded) : await lastGoodRelease(run);
-      if (running && running.tag !== run.journal.previousTag) {
+      // what production runs before this deploy: where a rollback returns, and the release's previousVersion
+      const running = await productionNow({ ctx: run.ctx, repo: run.repo, config: run.config });
+      // production already on this release (a deploy interrupted after it moved): what ran before is unknown here
+      run.journal.previousDeployCommit = running && running.tag !== run.tag ? running.commit : null;
+      if (running?.tag && running.version && running.tag !== run.tag) {
         run.journal.previousDeployTag = running.tag;
         run.journal.previousDeployVersion = running.version;
-        run.journal.previousDeployCommit = recorded ?? (await run.repo.resolve(running.tag));
+        run.journal.previousDeployCommit = running.commit ?? (await run.repo.resolve(running.tag));
       }
+      if (running) run.log('deploy', `production before this deploy: ${running.explanation}`);
       run.journal.previousDeployRecorded = true;
       await run.saveJournal();
     }
     run.fact('previousDeployCommit', run.journal.previousDeployCommit);
+    run.fact('previousVersion', run.journal.previousDeployVersion ?? run.journal.previousVersion);
     if (beforeDeploy) await beforeDeploy();
     const result = await provider.deploy({ ...base, release: releaseTarget(run), previous: await previousTarget(run), ...startedDeployment(run) });
     run.journal.deployedAt = run.ctx.clock.now().toISOString();

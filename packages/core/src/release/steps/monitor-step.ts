@@ -48,9 +48,7 @@ export async function prepareMonitoring(run: ReleaseRun): Promise<PreparedMonito
 /** Watches production; throws MONITOR_FAILED on a breach (or an undecided end, with onInconclusive: rollback) that must roll back. */
 export async function monitorStep(run: ReleaseRun, monitoring: PreparedMonitoring): Promise<void> {
   const config = run.config.monitoring;
-  run.setStatus('monitoring', `watching production for ${Math.round(config.windowSeconds / 60)} min`);
-  run.journal.status = 'monitoring';
-  await run.saveJournal();
+  await run.setStatus('monitoring', { reason: `watching production for ${Math.round(config.windowSeconds / 60)} min` });
   const deployedAt = run.journal.deployedAt ? new Date(run.journal.deployedAt) : run.ctx.clock.now();
   await run.step('monitor', `Watch production until ${new Date(deployedAt.getTime() + config.windowSeconds * 1000).toISOString()}`, async () => {
     const result = await watchProduction({
