@@ -48,7 +48,7 @@ describe('shipgate rollback picks a release that was not rolled back', () => {
     const lines: string[] = [];
     const ctx = createNodeContext({ emit: (event: ReleaseEvent) => void (event.type === 'step.log' && lines.push(event.line)), env: fx.env });
     const outcome = await rollbackRelease({ repoDir: fx.app, ctx, preferred: '2.7.0' });
-    expect(outcome).toMatchObject({ status: 'rolled_back', tag: 'v2.6.0' });
+    expect(outcome).toMatchObject({ status: 'succeeded', tag: 'v2.6.0', previousVersion: '2.8.0' });
     expect(lines.join('\n')).toMatch(/skipping v2\.7\.0: it was rolled back before/);
     expect(remoteRef(fx, 'refs/heads/production')).toBe(remoteRef(fx, 'refs/tags/v2.6.0^{commit}'));
   });

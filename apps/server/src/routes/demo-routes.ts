@@ -2,6 +2,7 @@
 // fault file to the sandbox app, so the next promote passes its health checks and is then
 // caught by monitoring and rolled back.
 import type { FastifyInstance } from 'fastify';
+import { HttpError } from '../http-error.js';
 import { errors } from '../schemas/api-schemas.js';
 
 export const DEMO_FAULT_KINDS = ['errors', 'latency', 'component'] as const;
@@ -9,6 +10,8 @@ export type DemoFaultKind = (typeof DEMO_FAULT_KINDS)[number];
 
 export interface DemoControls {
   makeFaultyRelease(kind: DemoFaultKind): { commit: string; faults: unknown };
+  /** Commits the fix of a fault made above (null: there is no fault to fix). */
+  fixTheFault?(): { commit: string } | null;
 }
 
 export function demoRoutes(app: FastifyInstance, demo: DemoControls | undefined): void {
@@ -31,6 +34,21 @@ export function demoRoutes(app: FastifyInstance, demo: DemoControls | undefined)
       const kind = request.body?.kind ?? 'errors';
       const { commit } = demo.makeFaultyRelease(kind);
       return reply.code(201).send({ commit, kind });
+    },
+  );
+  app.post(
+    '/api/demo/fix-fault',
+    {
+      schema: {
+        tags: ['demo'],
+        summary: 'Commit the fix of the fault to the sandbox app: the next promote ships a good release',
+        response: { 201: { type: 'object', properties: { commit: { type: 'string' } }, required: ['commit'] }, ...errors(401, 403, 409) },
+      },
+    },
+    async (_request, reply) => {
+      const fixed = demo.fixTheFault?.() ?? null;
+      if (!fixed) throw new HttpError(409, 'no_fault', 'the demo app has no fault to fix: make the next release faulty first');
+      return reply.code(201).send(fixed);
     },
   );
 }

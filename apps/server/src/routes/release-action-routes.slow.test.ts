@@ -73,7 +73,7 @@ describe('release actions', () => {
     expect(rollback.id).not.toBe(id);
     const done = await waitForStatus(t.app, rollback.id, ['succeeded']);
     expect(done).toMatchObject({ kind: 'rollback', version: '2.6.0', previousVersion: '2.7.0', tag: 'v2.6.0', actions: [] });
-    expect(done.steps.map((s: { name: string }) => s.name)).toContain('rollback');
+    expect((done.steps as Array<{ name: string }>).map((s) => s.name)).toContain('rollback');
     expect((t.engine as FakeEngine).rollbacks).toBe(1);
     // the replaced release keeps its own status and facts, and names the rollback
     const after = (await t.app.inject({ url: `/api/releases/${id}`, headers: asDeployer })).json<Record<string, unknown>>();

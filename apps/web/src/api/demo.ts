@@ -12,3 +12,10 @@ export async function makeFaultyRelease(kind: DemoFaultKind): Promise<FaultyRele
   if (!result) throw new Error('the server answered without a commit');
   return result;
 }
+
+/** After monitoring rolled a faulty release back: commit the fix, so the next promote ships a good release. */
+export async function fixTheFault(): Promise<{ commit: string }> {
+  const result = await sendJson<{ commit: string }>('POST', '/api/demo/fix-fault');
+  if (!result) throw new Error('the server answered without a commit');
+  return result;
+}

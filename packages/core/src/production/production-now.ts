@@ -37,7 +37,7 @@ export interface ProductionNowInput {
 
 /** What production runs now; null when neither the provider, the remote nor the history can tell. */
 export async function productionNow(input: ProductionNowInput): Promise<ProductionNow | null> {
-  const { ctx, repo, config } = input;
+  const { repo, config } = input;
   const refs = input.refs === undefined ? await repo.remoteRefs().catch(() => null) : input.refs;
   const prefix = config.version.tagPrefix;
   const records = await shipRecords(repo, prefix, input.historyRef ?? 'HEAD');

@@ -7,9 +7,10 @@ import type { CliArgs } from '../cli-args.js';
  * service that follows the sandbox's production branch, and serves the dashboard.
  */
 export async function demoCommand(args: CliArgs): Promise<number> {
-  const [{ buildSandbox }, { makeFaultyRelease }, { DEMO_SERVICE_PORT }, { runDemoService }, { serve }] = await Promise.all([
+  const [{ buildSandbox }, { makeFaultyRelease }, { fixTheFault }, { DEMO_SERVICE_PORT }, { runDemoService }, { serve }] = await Promise.all([
     import('../../demo/build-sandbox.js'),
     import('../../demo/make-faulty-release.js'),
+    import('../../demo/fix-the-fault.js'),
     import('../../demo/sandbox-files.js'),
     import('@shipgate/demo-service'),
     import('../../serve.js'),
@@ -36,7 +37,7 @@ export async function demoCommand(args: CliArgs): Promise<number> {
     projects: [sandbox.app],
     // the dashboard's requests and errors go to a file, so the terminal keeps the story
     log: createWriteStream(join(sandbox.dataDir, 'server.log'), { flags: 'a' }),
-    demo: { makeFaultyRelease: (kind) => makeFaultyRelease(sandbox.app, kind) },
+    demo: { makeFaultyRelease: (kind) => makeFaultyRelease(sandbox.app, kind), fixTheFault: () => fixTheFault(sandbox.app) },
     handleSignals: false,
     print: (line) => console.log(line.replace('Shipgate is running at', 'Open the dashboard:')),
   }).catch(async (error: unknown) => {

@@ -3,7 +3,7 @@
 // catches it and rolls it back. Hidden unless the server runs the demo.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { demoQuery, makeFaultyRelease } from '../../api/demo';
+import { demoQuery, fixTheFault, makeFaultyRelease } from '../../api/demo';
 import { planQuery, projectsQuery } from '../../api/projects';
 import { isActive } from '../../api/releases';
 import { sessionQuery } from '../../api/session';
@@ -42,6 +42,13 @@ export function DemoPanel({ project }: { project: ProjectDto }) {
       void client.invalidateQueries({ queryKey: projectsQuery().queryKey });
     },
   });
+  const fix = useMutation({
+    mutationFn: fixTheFault,
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: planQuery(project.id).queryKey });
+      void client.invalidateQueries({ queryKey: projectsQuery().queryKey });
+    },
+  });
   if (!demo.data?.enabled) return null;
   const kinds = (demo.data.faultKinds ?? ['errors']).filter(isKnown);
   const reason =
@@ -50,11 +57,34 @@ export function DemoPanel({ project }: { project: ProjectDto }) {
       : project.lastRelease && isActive(project.lastRelease)
         ? 'A release of this project is running: wait until it ends.'
         : null;
+  // the way forward after monitoring (or the health checks) rolled the faulty release back
+  const rolledBack = project.lastRelease?.kind === 'release' && project.lastRelease.status === 'rolled_back' ? project.lastRelease : null;
   return (
     <section className="demo-panel" aria-labelledby={`${ids}-heading`}>
       <p className="demo-tag">
         <span aria-hidden="true">⚗</span> Demo only
       </p>
+      {rolledBack && !fix.isSuccess && (
+        <div className="demo-fix">
+          <h2>Fix the fault</h2>
+          <p className="muted">
+            {rolledBack.version} was rolled back. Commit the fix to the demo app (the fault file goes, a Fixed entry is added), then promote again: the next release is a good patch.
+          </p>
+          <button type="button" className="button-primary" disabled={reason !== null || fix.isPending} onClick={() => fix.mutate()}>
+            {fix.isPending ? 'Committing…' : 'Fix the fault'}
+          </button>
+          {fix.isError && (
+            <p className="state state-error" role="alert">
+              <span aria-hidden="true">!</span> Could not fix the fault: {fix.error.message}
+            </p>
+          )}
+        </div>
+      )}
+      {fix.isSuccess && (
+        <p className="state state-done" role="status">
+          <span aria-hidden="true">✓</span> Fixed in <code>{fix.data.commit.slice(0, 7)}</code>: promote to ship the fix.
+        </p>
+      )}
       <h2 id={`${ids}-heading`}>Make the next release faulty</h2>
       <p className="muted">
         Commits a fault to the demo app, to watch Shipgate catch a bad release. With more errors or slower responses, the next release passes its health checks and

@@ -6,6 +6,7 @@ import { Empty, ErrorState, Loading } from '../../ui/query-state';
 import { LazyMarkdown } from '../reports/lazy-markdown';
 import { DemoPanel } from './demo-panel';
 import { GateList } from './gate-list';
+import { LastOutcome } from './last-outcome';
 import { productionLine } from './production';
 import { Time } from '../../ui/time';
 import { PromotePanel } from './promote-panel';
@@ -28,6 +29,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
           </span>
         )}
       </p>
+      {project?.lastRelease && <LastOutcome release={project.lastRelease} production={project.production?.version ?? null} />}
       {plan.isPending && <Loading what="the release plan" />}
       {plan.isError && <ErrorState error={plan.error} what="the release plan" onRetry={() => void plan.refetch()} />}
       {plan.data && (
