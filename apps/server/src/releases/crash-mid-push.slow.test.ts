@@ -103,23 +103,28 @@ describe('crash while the remote holds a push', () => {
       const id = String((await first.api('/api/projects/acme-web/releases', 'POST')).id);
       await until(() => first.api(`/api/releases/${id}`), (r) => FINAL.includes(String(r.status)), 'the release');
       const push = holdPush(fx.origin, 'refs/heads/production', /^chore\(release\): v2\.6\.0$/);
-      await first.api(`/api/releases/${id}/rollback`, 'POST');
+      const rollback = await first.api(`/api/releases/${id}/rollback`, 'POST', { reason: 'checkout errors' });
+      expect(rollback).toMatchObject({ kind: 'rollback', rollbackOf: id, status: expect.stringMatching(/queued|running/) });
+      const rollbackId = String(rollback.id);
       await push.held();
       await first.kill();
       push.release();
       expect(git(fx.origin, 'rev-parse', 'production')).toBe(v260);
 
       const second = await startServer(options);
-      expect(await second.api(`/api/releases/${id}`)).toMatchObject({ status: 'interrupted', interruptedStep: 'rollback' });
-      await second.api(`/api/releases/${id}/${action}`, 'POST');
-      const done = await until(() => second.api(`/api/releases/${id}`), (r) => FINAL.includes(String(r.status)), `the ${action}`);
-      expect(done).toMatchObject({ status: 'rolled_back' });
+      // the rollback is its own record: it was interrupted in its rollback step; the release it replaces keeps its outcome
+      expect(await second.api(`/api/releases/${rollbackId}`)).toMatchObject({ status: 'interrupted', interruptedStep: 'rollback' });
+      expect(await second.api(`/api/releases/${id}`)).toMatchObject({ status: 'succeeded', rolledBackBy: null });
+      await second.api(`/api/releases/${rollbackId}/${action}`, 'POST');
+      const done = await until(() => second.api(`/api/releases/${rollbackId}`), (r) => FINAL.includes(String(r.status)), `the ${action}`);
+      expect(done).toMatchObject({ status: 'succeeded', kind: 'rollback', version: '2.6.0', previousVersion: '2.7.0', reason: 'checkout errors' });
+      expect(await second.api(`/api/releases/${id}`)).toMatchObject({ status: 'succeeded', rolledBackBy: rollbackId });
       expect(git(fx.origin, 'rev-parse', 'production')).toBe(v260);
       const log = subjects(fx.origin);
       expect(log.filter((s) => s === 'docs(ship): roll back v2.7.0 to v2.6.0')).toHaveLength(1);
       expect(log.filter((s) => s === 'chore(release): v2.7.0')).toHaveLength(1);
       expect(git(fx.origin, 'tag', '-l').split('\n')).toEqual(['v2.6.0', 'v2.7.0']);
-      expect(await second.api('/api/projects/acme-web')).toMatchObject({ productionVersion: '2.6.0' });
+      expect(await second.api('/api/projects/acme-web')).toMatchObject({ productionVersion: '2.6.0', production: { version: '2.6.0', tag: 'v2.6.0', commit: v260 } });
       await second.kill();
     });
   }

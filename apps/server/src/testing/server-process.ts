@@ -11,7 +11,7 @@ const TOKEN = 'crash';
 
 export interface ServerProcess {
   child: ChildProcess;
-  api: (path: string, method?: string) => Promise<Record<string, unknown>>;
+  api: (path: string, method?: string, body?: unknown) => Promise<Record<string, unknown>>;
   /** SIGKILL, and wait until the process is gone. */
   kill: () => Promise<void>;
 }
@@ -34,8 +34,12 @@ export async function startServer(options: { dataDir: string; project: string; p
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
   const base = `http://127.0.0.1:${options.port}`;
-  const api = (path: string, method = 'GET') =>
-    fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${TOKEN}` } }).then((r) => r.json() as Promise<Record<string, unknown>>);
+  const api = (path: string, method = 'GET', body?: unknown) =>
+    fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    }).then((r) => r.json() as Promise<Record<string, unknown>>);
   const kill = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
