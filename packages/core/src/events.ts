@@ -1,7 +1,7 @@
 // Everything the engine does is told as events: the CLI renders them, the server stores
 // and streams them, and the ship report is folded from them.
-import type { GateResult } from './plan/plan-types.js';
-import type { ReleaseStatus, StepName, StepStatus } from './release/statuses.js';
+import type { GateResult } from './model/plan-types.js';
+import type { ReleaseStatus, StepName, StepStatus } from './model/statuses.js';
 
 export type HealthOutcome = 'pass' | 'fail' | 'unknown';
 

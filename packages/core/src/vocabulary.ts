@@ -1,4 +1,4 @@
 // The vocabularies of the API, dependency-free: `@shipgate/core/vocabulary`, re-exported
 // by @shipgate/contract for the dashboard (which must not bundle the engine).
-export * from './release/lifecycle.js';
-export * from './release/statuses.js';
+export * from './model/lifecycle.js';
+export * from './model/statuses.js';

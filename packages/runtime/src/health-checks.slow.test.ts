@@ -1,6 +1,7 @@
 import { createServer as createTcpServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CheckTiming, HealthCheckConfig, HttpCheckConfig, ReleaseEvent } from '../../core/src/index.js';
+import type { CheckTiming, HealthCheckConfig, HttpCheckConfig } from '../../core/src/config/config-types.js';
+import type { ReleaseEvent } from '../../core/src/events.js';
 import { runHealthChecks } from '../../core/src/health/index.js';
 import { createNodeContext } from './create-node-context.js';
 import { closedPort, startTestHttpServer, type TestHttpServer } from './testing/test-http-server.js';

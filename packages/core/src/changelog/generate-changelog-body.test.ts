@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bumpFromChangelog } from '../version/bump-from-changelog.js';
+import { bumpFromChangelog } from './bump-from-changelog.js';
 import { generateChangelogBody } from './generate-changelog-body.js';
 
 function commit(sha: string, message: string): { sha: string; message: string } {

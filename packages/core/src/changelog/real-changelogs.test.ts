@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { thrownShipgateError } from '../testing/thrown-shipgate-error.js';
-import { bumpFromChangelog } from '../version/bump-from-changelog.js';
+import { bumpFromChangelog } from './bump-from-changelog.js';
 import { hasWrittenEntries, parseChangelog, unreleasedBody } from './parse-changelog.js';
 import { releaseChangelog } from './release-changelog.js';
 

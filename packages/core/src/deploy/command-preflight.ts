@@ -1,7 +1,7 @@
 // Plan-time gate of the command provider: the deploy (and rollback) command's program exists
 // where it will run, so a typo is a blocked plan, not a failed deploy after the push.
 import type { CommandDeployConfig } from '../config/config-types.js';
-import type { GateResult } from '../plan/plan-types.js';
+import type { GateResult } from '../model/plan-types.js';
 import type { PreflightInput } from './deploy-provider.js';
 
 export async function commandPreflight(input: PreflightInput): Promise<GateResult[]> {

@@ -3,7 +3,8 @@
 import type { DeployConfig } from '../config/config-types.js';
 import type { CoreContext } from '../context.js';
 import type { ShipgateError } from '../errors.js';
-import type { GateResult } from '../plan/plan-types.js';
+import type { StartedDeployment } from '../model/journal-types.js';
+import type { GateResult } from '../model/plan-types.js';
 
 export interface ReleaseTarget {
   version: string;
@@ -31,16 +32,6 @@ export interface DeployInput {
   onStarted?: (started: StartedDeployment) => Promise<void>;
 }
 
-/** A deployment the provider started (a workflow run): its id, link and last known state. */
-export interface StartedDeployment {
-  id: string;
-  url?: string;
-  /** The last state seen: queued, in_progress, completed. */
-  status?: string;
-  conclusion?: string | null;
-  /** What it deploys (the release tag), so a later attempt never follows another release's run. */
-  tag: string;
-}
 
 /** What a provider's plan-time check needs: the checkout and the config. */
 export interface PreflightInput {
@@ -80,3 +71,5 @@ export interface DeployProvider {
    */
   preflight?(input: PreflightInput): Promise<GateResult[]>;
 }
+
+export type { StartedDeployment };

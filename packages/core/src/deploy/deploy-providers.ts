@@ -2,7 +2,7 @@
 // are exactly the names the config accepts (config-keys.ts DEPLOY_PROVIDERS).
 import type { DeployProviderName } from '../config/config-keys.js';
 import { commandProvider } from './command-provider.js';
-import type { GateResult } from '../plan/plan-types.js';
+import type { GateResult } from '../model/plan-types.js';
 import type { DeployProvider, PreflightInput } from './deploy-provider.js';
 import { gitBranchProvider } from './git-branch-provider.js';
 import { githubActionsProvider } from './github-actions-provider.js';

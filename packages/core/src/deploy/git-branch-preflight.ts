@@ -3,7 +3,7 @@
 // Server-side hooks do not run on a dry run, so a hook that refuses still shows at the push.
 import { gitCommands } from '../git/git-commands.js';
 import { createGitRunner } from '../git/git-runner.js';
-import type { GateResult } from '../plan/plan-types.js';
+import type { GateResult } from '../model/plan-types.js';
 import type { PreflightInput } from './deploy-provider.js';
 
 export async function gitBranchPreflight(input: PreflightInput): Promise<GateResult[]> {

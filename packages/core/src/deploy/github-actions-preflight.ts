@@ -4,7 +4,7 @@
 // used to surface only after main and the tag were pushed.
 import type { GithubActionsDeployConfig } from '../config/config-types.js';
 import { createGitRunner } from '../git/git-runner.js';
-import type { GateResult } from '../plan/plan-types.js';
+import type { GateResult } from '../model/plan-types.js';
 import type { PreflightInput } from './deploy-provider.js';
 import { createGithubApi, repoPath } from './github-api.js';
 import { parseWorkflowFile, runNameShows, type WorkflowFile } from './workflow-file.js';

@@ -2,7 +2,7 @@
 // branch, not behind the remote. Each returns its evidence; none throws.
 import type { GitConfig } from '../config/config-types.js';
 import type { Repository } from '../git/repository.js';
-import type { GateResult } from '../plan/plan-types.js';
+import type { GateResult } from '../model/plan-types.js';
 
 export interface RepositoryGateInput {
   repo: Repository;

@@ -9,13 +9,13 @@ import { deployProviderGates } from '../deploy/deploy-providers.js';
 import { ShipgateError } from '../errors.js';
 import { checkStagingCommit, cleanWorktreeGate, mainBranchGate, upToDateGate } from '../gates/index.js';
 import { openRepository, remoteTagCommit, type Repository } from '../git/repository.js';
-import { isJournalPending, readJournal, type ReleaseJournal } from '../release/journal.js';
-import { pushedReleaseJournal } from '../release/pushed-release-journal.js';
-import { STEP_NAMES, type StepName } from '../release/statuses.js';
+import type { ReleaseJournal } from '../model/journal-types.js';
+import { findResumable } from '../release/resume.js';
+import { STEP_NAMES, type StepName } from '../model/statuses.js';
 import { findSpec, readSpecGates, STAGING_COMMIT_FIELD, stagingCommitOf } from '../specflow/index.js';
 import { planVersion } from './plan-version.js';
 import { productionNow, type ProductionNow } from '../production/production-now.js';
-import type { GateResult, ReleasePlan } from './plan-types.js';
+import type { GateResult, ReleasePlan } from '../model/plan-types.js';
 
 export interface PlanInput {
   repoDir: string;
@@ -44,10 +44,9 @@ export async function planRelease(input: PlanInput): Promise<PlanResult> {
   const fetchError = input.fetch === false ? null : await repo.fetchMain(config.git.mainBranch);
   const refs = fetchError === null ? await repo.remoteRefs().catch(() => null) : null;
   const spec = await findSpec(ctx.fs, repoDir, config.specs, input.spec);
-  const journal = await readJournal(ctx, repo);
-  let resume = isJournalPending(journal) && (await isResumable(repo, journal.commit, journal.head, journal.tag, head)) ? journal : null;
-  const found = !resume && refs ? await pushedReleaseJournal({ ctx, repo, config, head, refs, journal, spec }) : null;
-  resume ??= found;
+  const resumable = await findResumable({ ctx, repo, config, head, refs, spec });
+  const resume = resumable?.journal ?? null;
+  const found = resumable?.source === 'remote' ? resumable.journal : null;
   const gates: GateResult[] = [];
   if (config.gates.repository) {
     const releaseFiles = resume ? filesWrittenBy(resume, config) : [];
@@ -166,14 +165,6 @@ async function assertWorkTree(ctx: CoreContext, repoDir: string): Promise<void> 
 function filesWrittenBy(journal: ReleaseJournal, config: ShipgateConfig): string[] {
   if (!journal.commit) return [...config.version.files, config.changelog];
   return journal.spec ? [`${journal.spec.dir}/production-ship-report.md`, `${journal.spec.dir}/state.yaml`] : [`docs/ship-reports/${journal.tag}.md`];
-}
-
-/** A pending journal is resumable when its release commit (or its starting point) is still HEAD's history. */
-async function isResumable(repo: Repository, commit: string | null, start: string, tag: string, head: string): Promise<boolean> {
-  if (commit) return head === commit || (await repo.isAncestor(commit, head));
-  if (head === start) return true;
-  // interrupted between the release commit and the journal update
-  return (await repo.subject(head)) === `chore(release): ${tag}` && (await repo.resolve(`${head}^`)) === start;
 }
 
 /** A tag for the next version that already exists on the remote blocks the release. */

@@ -6,9 +6,9 @@ import type { ShipgateConfig } from '../config/config-types.js';
 import type { CoreContext } from '../context.js';
 import { isShipgateError, ShipgateError } from '../errors.js';
 import type { CommitInfo, Repository } from '../git/repository.js';
-import type { ReleaseJournal } from '../release/journal.js';
+import type { ReleaseJournal } from '../model/journal-types.js';
 import { analyzeCommits, decideVersion, readVersion, revertedShasOutside, type ReleasedCommits } from '../version/index.js';
-import type { Bump, BumpReason, CommitFilter, ReleasePlan } from './plan-types.js';
+import type { Bump, BumpReason, CommitFilter, ReleasePlan } from '../model/plan-types.js';
 
 export interface VersionPlan {
   currentVersion: string | null;

@@ -10,20 +10,10 @@ import { deployProviderFor } from '../deploy/deploy-providers.js';
 import { remoteTagCommit, type Repository } from '../git/repository.js';
 import { releaseTagAt } from './release-tag-at.js';
 import { shipRecords, type ShipRecord } from './ship-records.js';
+import type { ProductionNow } from '../model/plan-types.js';
 
-export interface ProductionNow {
-  /** The commit production runs (null: neither the provider nor the remote can say). */
-  commit: string | null;
-  /** The release tag at that commit, when there is one. */
-  tag: string | null;
-  version: string | null;
-  /** When production started running it: the record that put it there (null: no record). */
-  since: string | null;
-  /** Who answered: the deploy provider (and the remote), or the release history alone. */
-  source: 'deploy-provider' | 'history';
-  /** One sentence: what runs, and why we know. */
-  explanation: string;
-}
+export type { ProductionNow };
+
 
 export interface ProductionNowInput {
   ctx: CoreContext;

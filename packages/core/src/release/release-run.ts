@@ -5,11 +5,11 @@ import type { CoreContext } from '../context.js';
 import { isShipgateError, ShipgateError } from '../errors.js';
 import type { ReleaseEvent, ReleaseFactKey } from '../events.js';
 import type { Repository } from '../git/repository.js';
-import type { ReleasePlan } from '../plan/plan-types.js';
+import type { ReleasePlan } from '../model/plan-types.js';
 import { writeJournal, type ReleaseJournal } from './journal.js';
-import { createReleaseRecord, recordEvent, type ReleaseRecord } from './release-record.js';
+import { createReleaseRecord, recordEvent, type ReleaseRecord } from '../report/release-record.js';
 import { StatusKeeper, type SetStatusOptions } from './status-keeper.js';
-import type { ReleaseStatus, StepName, StepStatus } from './statuses.js';
+import type { ReleaseStatus, StepName, StepStatus } from '../model/statuses.js';
 
 export interface StepOutcome {
   status?: Extract<StepStatus, 'succeeded' | 'skipped'>;

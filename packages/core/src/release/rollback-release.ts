@@ -23,9 +23,9 @@ import { rolledBackTags, tagName } from '../production/rolled-back-tags.js';
 import { renderRollbackReport } from '../report/render-rollback-report.js';
 import { findSpec, writeBackRollback } from '../specflow/index.js';
 import type { ReleaseOutcome } from './release-outcome.js';
-import { createReleaseRecord, recordEvent } from './release-record.js';
+import { createReleaseRecord, recordEvent } from '../report/release-record.js';
 import { readRollbackJournal, writeRollbackJournal } from './rollback-journal.js';
-import type { StepName } from './statuses.js';
+import type { StepName } from '../model/statuses.js';
 import { StatusKeeper } from './status-keeper.js';
 
 export interface RollbackReleaseInput {

@@ -5,9 +5,9 @@ import type { ShipgateConfig } from '../config/config-types.js';
 import type { CoreContext } from '../context.js';
 import { isShipgateError, ShipgateError } from '../errors.js';
 import { openRepository } from '../git/repository.js';
-import type { ReleasePlan } from '../plan/plan-types.js';
-import { readJournal, type ReleaseJournal } from './journal.js';
-import { pushedReleaseJournal } from './pushed-release-journal.js';
+import type { ReleasePlan } from '../model/plan-types.js';
+import type { ReleaseJournal } from './journal.js';
+import { resumeJournal } from './resume.js';
 import { ReleaseRun } from './release-run.js';
 import { finish, finishWithRollback, type ReleaseOutcome } from './release-outcome.js';
 import { bumpVersionStep } from './steps/bump-version-step.js';
@@ -126,12 +126,10 @@ async function cancelBeforeDeploy(run: ReleaseRun, failure: ShipgateError): Prom
 async function startJournal(input: RunReleaseInput, repo: ReturnType<typeof openRepository>): Promise<ReleaseJournal> {
   const { plan, ctx } = input;
   if (plan.resuming) {
-    const existing = await readJournal(ctx, repo);
-    if (existing && existing.tag === plan.tag) return existing;
+    const found = await resumeJournal({ ctx, repo, config: input.config, head: plan.head, spec: plan.spec, tag: plan.tag });
+    if (found?.source === 'journal') return found.journal;
     // no journal here: the plan found the release pushed but unfinished (a fresh clone, another machine)
-    const refs = await repo.remoteRefs();
-    const found = await pushedReleaseJournal({ ctx, repo, config: input.config, head: plan.head, refs, journal: existing, spec: plan.spec });
-    if (found && found.tag === plan.tag) return { ...found, ...(input.actor ? { actor: input.actor } : {}) };
+    if (found) return { ...found.journal, ...(input.actor ? { actor: input.actor } : {}) };
     throw new ShipgateError('GATE_BLOCKED', `${plan.tag} can no longer be resumed: the repository or the remote changed since the plan`, { hint: 'run shipgate plan again' });
   }
   return {

@@ -3,7 +3,7 @@
 // event; the ship report written for it comes right before it, its error with it.
 import type { Emit } from '../context.js';
 import type { ShipgateError } from '../errors.js';
-import { isTerminalStatus, transition, type ReleaseStatus } from './lifecycle.js';
+import { isTerminalStatus, transition, type ReleaseStatus } from '../model/lifecycle.js';
 
 export interface SetStatusOptions {
   reason?: string | undefined;

@@ -1,6 +1,6 @@
 // The report of a manual rollback (its own run, CONTRACT §4): who, why, from → to, its
 // steps and the health checks on the restored release. Folded from the run's record; pure.
-import type { ReleaseRecord } from '../release/release-record.js';
+import type { ReleaseRecord } from './release-record.js';
 import { cell } from './render-ship-report.js';
 
 export interface RollbackReportInput {

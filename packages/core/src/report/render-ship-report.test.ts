@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/index.js';
-import type { ReleasePlan } from '../plan/plan-types.js';
-import type { ReleaseJournal } from '../release/journal.js';
-import { createReleaseRecord, recordEvent } from '../release/release-record.js';
+import type { ReleasePlan } from '../model/plan-types.js';
+import type { ReleaseJournal } from '../model/journal-types.js';
+import { createReleaseRecord, recordEvent } from './release-record.js';
 import { renderShipReport } from './render-ship-report.js';
 
 const config = parseConfig('health:\n  checks:\n    - name: api\n      url: http://127.0.0.1:9/health\n', { file: '.shipgate.yaml', defaultProject: 'acme-web' });

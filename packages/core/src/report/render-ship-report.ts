@@ -2,10 +2,10 @@
 // the version decision, timeline, health checks, artifacts, the exact rollback procedure,
 // the monitoring plan and verdict. Folded from the release's record; pure.
 import type { ShipgateConfig } from '../config/config-types.js';
-import type { ReleasePlan } from '../plan/plan-types.js';
-import type { ReleaseJournal } from '../release/journal.js';
-import type { ReleaseRecord } from '../release/release-record.js';
-import type { ReleaseStatus } from '../release/statuses.js';
+import type { ReleasePlan } from '../model/plan-types.js';
+import type { ReleaseJournal } from '../model/journal-types.js';
+import type { ReleaseRecord } from './release-record.js';
+import type { ReleaseStatus } from '../model/statuses.js';
 import { rollbackProcedure } from './rollback-procedure.js';
 
 export interface ShipReportInput {

@@ -1,5 +1,5 @@
 import type { ShipgateConfig } from '../config/config-types.js';
-import type { ReleaseJournal } from '../release/journal.js';
+import type { ReleaseJournal } from '../model/journal-types.js';
 
 /** The exact commands that put the previous release back, for the report. */
 export function rollbackProcedure(config: ShipgateConfig, journal: ReleaseJournal): string[] {

@@ -3,7 +3,7 @@
 import { join, posix } from 'node:path';
 import type { FileSystem } from '../context.js';
 import { ShipgateError } from '../errors.js';
-import type { SpecRef } from '../plan/plan-types.js';
+import type { SpecRef } from '../model/plan-types.js';
 
 const FEATURE_DIR = /^(\d+)-(.+)$/;
 

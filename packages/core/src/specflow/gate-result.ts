@@ -1,5 +1,5 @@
 // Small constructors for the two Spec-Flow gates' results.
-import type { GateEvidence, GateResult } from '../plan/plan-types.js';
+import type { GateEvidence, GateResult } from '../model/plan-types.js';
 
 export const SPEC_GATES = {
   stagingValidation: { id: 'staging-validation', title: 'Staging validation approved', configKey: 'gates.stagingValidation' },

@@ -1,6 +1,6 @@
 // The two Spec-Flow gates read from a feature's state.yaml. Expected failures are values:
 // a missing, unparsable or incomplete state.yaml fails the gates, with what to do next.
-import type { GateResult } from '../plan/plan-types.js';
+import type { GateResult } from '../model/plan-types.js';
 import { gateResult, SPEC_GATES, type SpecGate } from './gate-result.js';
 import { rollbackGate } from './rollback-gate.js';
 import { stagingValidationGate } from './staging-validation-gate.js';

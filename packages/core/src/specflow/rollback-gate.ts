@@ -1,6 +1,6 @@
 // The rollback gate: the rollback drill on staging passed, under one of its spellings.
 import type { Document } from 'yaml';
-import type { GateResult } from '../plan/plan-types.js';
+import type { GateResult } from '../model/plan-types.js';
 import { byAt, evidenceOf, gateResult, SPEC_GATES } from './gate-result.js';
 import { firstText, lookup, normalized, type StateValue } from './state-document.js';
 import {

@@ -1,6 +1,6 @@
 // The staging-validation gate: approved in state.yaml under one of its spellings.
 import type { Document } from 'yaml';
-import type { GateResult } from '../plan/plan-types.js';
+import type { GateResult } from '../model/plan-types.js';
 import { byAt, evidenceOf, gateResult, SPEC_GATES } from './gate-result.js';
 import { firstText, lookup, normalized } from './state-document.js';
 import { APPROVED_AT_KEYS, APPROVED_BY_KEYS, dotted, STAGING_VALIDATION_MAPS } from './state-spellings.js';

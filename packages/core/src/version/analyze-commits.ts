@@ -1,7 +1,7 @@
 // What the commits since the last version tag release (CONTRACT §3.2): feat → minor,
 // fix/perf → patch, breaking → major, a revert cancels what it reverts when both are in the
 // range, and a revert of a feat/fix/perf released earlier is itself a patch.
-import type { Bump, BumpReason } from '../plan/plan-types.js';
+import type { Bump, BumpReason } from '../model/plan-types.js';
 import { maxBump, shortSha } from './bump.js';
 import { parseConventionalCommit, type ConventionalCommit } from './conventional-commit.js';
 

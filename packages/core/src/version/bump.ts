@@ -1,4 +1,4 @@
-import type { Bump } from '../plan/plan-types.js';
+import type { Bump } from '../model/plan-types.js';
 
 const RANK: Record<Bump, number> = { patch: 1, minor: 2, major: 3 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { thrownShipgateError } from '../testing/thrown-shipgate-error.js';
-import type { Bump, BumpReason } from '../plan/plan-types.js';
+import type { Bump, BumpReason } from '../model/plan-types.js';
 import { decideVersion } from './decide-version.js';
 
 const none = { bump: null, reasons: [] };

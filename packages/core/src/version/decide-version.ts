@@ -3,7 +3,7 @@
 // a feat on 0.3.1 to 0.4.0. One rule for every version, no surprise "0.x majors".
 import semver from 'semver';
 import { ShipgateError } from '../errors.js';
-import type { Bump, BumpReason, BumpRequest } from '../plan/plan-types.js';
+import type { Bump, BumpReason, BumpRequest } from '../model/plan-types.js';
 import { maxBump } from './bump.js';
 
 export type BumpSource = 'commits' | 'changelog' | 'commits+changelog' | 'override';

@@ -4,7 +4,7 @@
 // None of this ever fails a release: a missing release page never undoes a healthy deploy.
 import { createGithubRelease, markGithubReleaseRolledBack, publishGithubRelease } from '../../deploy/github-release.js';
 import type { ReleaseRun } from '../release-run.js';
-import type { StepName } from '../statuses.js';
+import type { StepName } from '../../model/statuses.js';
 
 /** After the health checks: the release, a draft when `draft` (monitoring still to come). */
 export async function createGithubReleaseAfterChecks(run: ReleaseRun, draft: boolean): Promise<void> {

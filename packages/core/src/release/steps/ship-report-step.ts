@@ -4,7 +4,7 @@ import { gitCommands } from '../../git/git-commands.js';
 import { renderShipReport } from '../../report/render-ship-report.js';
 import { writeBackRelease, writeBackRollback } from '../../specflow/index.js';
 import type { ReleaseRun } from '../release-run.js';
-import type { ReleaseStatus } from '../statuses.js';
+import type { ReleaseStatus } from '../../model/statuses.js';
 
 export interface RollbackNote {
   to: string;

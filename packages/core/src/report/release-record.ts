@@ -1,7 +1,7 @@
 // Folds the events of one release into the record the ship report is written from.
 import type { HealthResult, MonitorSample, MonitorVerdictValue, ReleaseEvent } from '../events.js';
-import type { GateResult } from '../plan/plan-types.js';
-import type { ReleaseStatus, StepName, StepStatus } from './statuses.js';
+import type { GateResult } from '../model/plan-types.js';
+import type { ReleaseStatus, StepName, StepStatus } from '../model/statuses.js';
 
 export interface StepRecord {
   name: StepName;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bumpFromChangelog } from './bump-from-changelog.js';
+import { bumpFromChangelog } from '../changelog/bump-from-changelog.js';
 
 const FIXTURE_UNRELEASED = '### Added\n\n- Export API for orders (#214)\n\n### Fixed\n\n- Crash when the cart is empty (#219)\n';
 

@@ -1,7 +1,7 @@
 // What the `## [Unreleased]` entries of a Keep a Changelog file release (CONTRACT §3.2).
-import { isPlaceholderEntry } from '../changelog/parse-changelog.js';
-import type { Bump, BumpReason } from '../plan/plan-types.js';
-import { maxBump } from './bump.js';
+import { isPlaceholderEntry } from './parse-changelog.js';
+import type { Bump, BumpReason } from '../model/plan-types.js';
+import { maxBump } from '../version/bump.js';
 
 const SECTION_BUMPS: Record<string, Bump> = {
   added: 'minor',

@@ -1,7 +1,6 @@
 // The pure data of a release plan: what `plan --json` prints, what the dashboard previews,
 // and what runRelease carries out.
-import type { GateStatus, StepName } from '../release/statuses.js';
-import type { ProductionNow } from '../production/production-now.js';
+import type { GateStatus, StepName } from './statuses.js';
 
 export type Bump = 'major' | 'minor' | 'patch';
 export type BumpRequest = 'auto' | Bump | string; // or an explicit X.Y.Z
@@ -90,4 +89,19 @@ export interface UnvalidatedOverride {
   /** The commits after it that change code. */
   commits: Array<{ sha: string; subject: string; files: string[] }>;
   detail: string;
+}
+
+/** What production runs now (production/production-now.ts answers it). */
+export interface ProductionNow {
+  /** The commit production runs (null: neither the provider nor the remote can say). */
+  commit: string | null;
+  /** The release tag at that commit, when there is one. */
+  tag: string | null;
+  version: string | null;
+  /** When production started running it: the record that put it there (null: no record). */
+  since: string | null;
+  /** Who answered: the deploy provider (and the remote), or the release history alone. */
+  source: 'deploy-provider' | 'history';
+  /** One sentence: what runs, and why we know. */
+  explanation: string;
 }

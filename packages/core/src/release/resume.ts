@@ -1,5 +1,10 @@
-// A release whose commit and tag reached the remote but that never finished, found without
-// its journal: a fresh clone in CI, a teammate's machine, or a lost .git/shipgate. Without
+// Is there a release to finish instead of a new one to cut? The one place that decides it,
+// for the plan (resuming, and what it shows) and for runRelease (which journal it continues).
+//
+// 1. A pending journal in the git dir whose release commit (or starting point) is still in
+//    HEAD's history.
+// 2. Without one: a release whose commit and tag reached the remote but that never finished,
+//    found without its journal: a fresh clone in CI, a teammate's machine, or a lost .git/shipgate. Without
 // this, the next promote would see "nothing to release since vX" while production still ran
 // the previous version. The evidence is all in git: HEAD is exactly Shipgate's release
 // commit for the newest version tag, the same on the remote, and no ship record follows it
@@ -12,12 +17,59 @@ import type { ShipgateConfig } from '../config/config-types.js';
 import type { CoreContext } from '../context.js';
 import { gitCommands } from '../git/git-commands.js';
 import type { Repository } from '../git/repository.js';
-import type { SpecRef } from '../plan/plan-types.js';
+import type { SpecRef } from '../model/plan-types.js';
 import { releaseTagAt } from '../production/release-tag-at.js';
-import type { ReleaseJournal } from './journal.js';
+import { isJournalPending, readJournal, type ReleaseJournal } from './journal.js';
 import { releasedTags } from '../production/released-tags.js';
 
-export interface PushedReleaseInput {
+export interface ResumeInput {
+  ctx: CoreContext;
+  repo: Repository;
+  config: ShipgateConfig;
+  /** HEAD of the checkout. */
+  head: string;
+  /** The remote's refs (ls-remote); null when the remote cannot be read (then only a journal resumes). */
+  refs: Map<string, string> | null;
+  spec: SpecRef | null;
+}
+
+export interface Resumable {
+  journal: ReleaseJournal;
+  /** Where it was found: the journal on disk, or git alone (a fresh clone, another machine). */
+  source: 'journal' | 'remote';
+}
+
+/** The release this checkout should finish instead of cutting a new one, or null. */
+export async function findResumable(input: ResumeInput): Promise<Resumable | null> {
+  const { ctx, repo, head, refs } = input;
+  const journal = await readJournal(ctx, repo);
+  if (isJournalPending(journal) && (await isResumable(repo, journal.commit, journal.head, journal.tag, head))) return { journal, source: 'journal' };
+  if (!refs) return null;
+  const found = await pushedReleaseJournal({ ...input, refs, journal });
+  return found ? { journal: found, source: 'remote' } : null;
+}
+
+/**
+ * The journal runRelease continues for a plan that resumes `tag`: the one on disk when it is
+ * that release's, else the one git gives (read again: the remote may have moved since the plan).
+ */
+export async function resumeJournal(input: Omit<ResumeInput, 'refs'> & { tag: string | null }): Promise<Resumable | null> {
+  const existing = await readJournal(input.ctx, input.repo);
+  if (existing && existing.tag === input.tag) return { journal: existing, source: 'journal' };
+  const refs = await input.repo.remoteRefs();
+  const found = await pushedReleaseJournal({ ...input, refs, journal: existing });
+  return found && found.tag === input.tag ? { journal: found, source: 'remote' } : null;
+}
+
+/** A pending journal is resumable when its release commit (or its starting point) is still HEAD's history. */
+async function isResumable(repo: Repository, commit: string | null, start: string, tag: string, head: string): Promise<boolean> {
+  if (commit) return head === commit || (await repo.isAncestor(commit, head));
+  if (head === start) return true;
+  // interrupted between the release commit and the journal update
+  return (await repo.subject(head)) === `chore(release): ${tag}` && (await repo.resolve(`${head}^`)) === start;
+}
+
+interface PushedReleaseInput {
   ctx: CoreContext;
   repo: Repository;
   config: ShipgateConfig;
@@ -29,7 +81,7 @@ export interface PushedReleaseInput {
   spec: SpecRef | null;
 }
 
-export async function pushedReleaseJournal(input: PushedReleaseInput): Promise<ReleaseJournal | null> {
+async function pushedReleaseJournal(input: PushedReleaseInput): Promise<ReleaseJournal | null> {
   const { ctx, repo, config, head, refs, journal, spec } = input;
   const prefix = config.version.tagPrefix;
   const release = releaseTagAt(refs, head, prefix);

@@ -1,2 +1,0 @@
-export * from './plan-release.js';
-export * from './plan-version.js';
