@@ -62,7 +62,7 @@ function resumeJob(svc: Services, release: ReleaseRecord, options: { cancel?: bo
       }
       if (options.cancel && (release.dryRun || !plan.resuming || plan.tag !== release.tag)) return async (runCtx) => nothingPending(release, runCtx);
       // a cancel never moves forward (the aborted signal stops the first step), so a gate that fails now does not keep it from undoing
-      const runPlan = options.cancel ? { ...plan, blocked: false, blockers: [] } : plan;
+      const runPlan = options.cancel ? { ...plan, blocked: false, blockers: [], blockedBy: [] } : plan;
       return (runCtx) => svc.engine.runRelease({ repoDir: dir, config, plan: runPlan, ctx: runCtx, monitor: release.monitor, dryRun: release.dryRun, actor: release.actor });
     });
 }

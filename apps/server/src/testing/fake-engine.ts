@@ -55,6 +55,7 @@ export class FakeEngine implements Engine {
       gates: [{ id: 'staging-validation', title: 'Staging validation', status: blockers.length ? 'fail' : 'pass', detail: 'fake' }],
       blocked: blockers.length > 0,
       blockers,
+      blockedBy: blockers.map((message) => ({ message, source: 'staging-validation', action: { id: 'validate-staging', label: 'Validate the release on staging (fake)' } })),
       changelog: '### Added\n\n- Export API\n',
       steps: STEPS,
       resuming: false,

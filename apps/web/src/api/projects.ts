@@ -1,4 +1,5 @@
 // Projects and their plans: fetchers and queryOptions factories.
+import type { PromoteBody } from '@shipgate/contract';
 import { queryOptions } from '@tanstack/react-query';
 import { getJson, sendJson } from './http';
 import type { PlanDto, ProjectDto, ReleaseDto } from './types';
@@ -10,8 +11,8 @@ export const projectsQuery = () => queryOptions({ queryKey: ['projects'], queryF
 export const planQuery = (projectId: string) =>
   queryOptions({ queryKey: ['projects', projectId, 'plan'], queryFn: () => fetchPlan(projectId), staleTime: 5_000 });
 
-export async function promoteProject(projectId: string): Promise<ReleaseDto> {
-  const release = await sendJson<ReleaseDto>('POST', `/api/projects/${encodeURIComponent(projectId)}/releases`, {});
+export async function promoteProject(projectId: string, body: PromoteBody = {}): Promise<ReleaseDto> {
+  const release = await sendJson<ReleaseDto>('POST', `/api/projects/${encodeURIComponent(projectId)}/releases`, body);
   if (!release) throw new Error('the server answered without a release');
   return release;
 }

@@ -8,11 +8,13 @@ interface Props {
   confirmLabel: string;
   isDanger?: boolean;
   isBusy?: boolean;
+  /** The confirm button is disabled (e.g. a required reason is empty) without showing busy. */
+  isConfirmDisabled?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-export function ConfirmDialog({ isOpen, title, children, confirmLabel, isDanger, isBusy, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({ isOpen, title, children, confirmLabel, isDanger, isBusy, isConfirmDisabled, onConfirm, onCancel }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -28,7 +30,7 @@ export function ConfirmDialog({ isOpen, title, children, confirmLabel, isDanger,
         <button type="button" onClick={onCancel} autoFocus>
           Cancel
         </button>
-        <button type="button" className={isDanger ? 'button-danger' : 'button-primary'} disabled={isBusy} onClick={onConfirm}>
+        <button type="button" className={isDanger ? 'button-danger' : 'button-primary'} disabled={isBusy || isConfirmDisabled} onClick={onConfirm}>
           {isBusy ? 'Working…' : confirmLabel}
         </button>
       </div>

@@ -51,6 +51,39 @@ export interface SpecRef {
   dir: string;
 }
 
+/**
+ * What clears a blocker: in words, the CLI command that does it (when one does), and the
+ * dashboard's way when it has one — a promote with these options (a button on the project page).
+ */
+export interface BlockerAction {
+  id: BlockerActionId;
+  label: string;
+  cli?: string;
+  promote?: { bump?: string; allowUnvalidated?: true };
+}
+
+export type BlockerActionId =
+  | 'commit-or-stash'
+  | 'switch-branch'
+  | 'pull'
+  | 'check-remote'
+  | 'validate-staging'
+  | 'allow-unvalidated'
+  | 'run-rollback-drill'
+  | 'fix-deploy-setup'
+  | 'fix-changelog'
+  | 'release-anyway'
+  | 'bump-past-tag'
+  | 'fix-gate';
+
+/** One blocker: what blocks (the same words as `blockers`), where it comes from, and what clears it. */
+export interface Blocker {
+  message: string;
+  /** The failing gate's id, or `version` (nothing to release, an unreadable CHANGELOG) or `tag` (the tag exists). */
+  source: string;
+  action: BlockerAction;
+}
+
 export interface ReleasePlan {
   project: string;
   currentVersion: string | null;
@@ -64,6 +97,8 @@ export interface ReleasePlan {
   gates: GateResult[];
   blocked: boolean;
   blockers: string[];
+  /** The blockers again, each with what clears it (same order as `blockers`). */
+  blockedBy: Blocker[];
   /** The body of the CHANGELOG section this release will get (### headings and entries). */
   changelog: string;
   steps: StepName[];

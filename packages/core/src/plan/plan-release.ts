@@ -15,7 +15,9 @@ import { STEP_NAMES, type StepName } from '../model/statuses.js';
 import { findSpec, readSpecGates, STAGING_COMMIT_FIELD, stagingCommitOf } from '../specflow/index.js';
 import { planVersion } from './plan-version.js';
 import { productionNow, type ProductionNow } from '../production/production-now.js';
-import type { GateResult, ReleasePlan } from '../model/plan-types.js';
+import type { Blocker, GateResult, ReleasePlan } from '../model/plan-types.js';
+import semver from 'semver';
+import { blockerForGate } from './blocker-for-gate.js';
 
 export interface PlanInput {
   repoDir: string;
@@ -62,9 +64,10 @@ export async function planRelease(input: PlanInput): Promise<PlanResult> {
 
   const version = await planVersion({ ctx, repo, config, head, bump: input.bump, resume });
 
-  const blockers = gates.filter((g) => g.status === 'fail').map((g) => `${g.title}: ${g.detail}`);
-  blockers.push(...version.blockers);
-  if (version.tag && !resume && refs) blockers.push(...tagConflicts(refs, repo.remote, version.tag));
+  const blockedBy = gates.filter((g) => g.status === 'fail').map((g) => blockerForGate(g, config));
+  blockedBy.push(...version.blockers);
+  if (version.tag && !resume && refs) blockedBy.push(...tagConflicts(refs, repo.remote, version.tag, config.version.tagPrefix));
+  const blockers = blockedBy.map((b) => b.message);
   const production = await productionNow({ ctx, repo, config, refs, historyRef: fetchError === null ? `refs/remotes/${config.git.remote}/${config.git.mainBranch}` : 'HEAD' });
   if (found) version.warnings.push(unfinishedWarning(found, production, repo.remote));
 
@@ -82,6 +85,7 @@ export async function planRelease(input: PlanInput): Promise<PlanResult> {
     gates,
     blocked: blockers.length > 0,
     blockers,
+    blockedBy,
     changelog: version.changelog,
     steps,
     resuming: resume !== null,
@@ -167,9 +171,17 @@ function filesWrittenBy(journal: ReleaseJournal, config: ShipgateConfig): string
   return journal.spec ? [`${journal.spec.dir}/production-ship-report.md`, `${journal.spec.dir}/state.yaml`] : [`docs/ship-reports/${journal.tag}.md`];
 }
 
-/** A tag for the next version that already exists on the remote blocks the release. */
-function tagConflicts(refs: Map<string, string>, remote: string, tag: string): string[] {
+/** A tag for the next version that already exists on the remote blocks the release; the action releases the next free version. */
+function tagConflicts(refs: Map<string, string>, remote: string, tag: string, prefix: string): Blocker[] {
   const commit = remoteTagCommit(refs, tag);
   if (!commit) return []; // a local-only tag is never published: the tag step replaces it
-  return [`Tag ${tag} already exists on ${remote} (at ${commit.slice(0, 7)}): a version is released once; bump past it with --bump or delete the stray tag if it was never deployed`];
+  let free = tag.slice(prefix.length);
+  while (remoteTagCommit(refs, `${prefix}${free}`)) free = semver.inc(free, 'patch') ?? free;
+  return [
+    {
+      message: `Tag ${tag} already exists on ${remote} (at ${commit.slice(0, 7)}): a version is released once; bump past it with --bump or delete the stray tag if it was never deployed`,
+      source: 'tag',
+      action: { id: 'bump-past-tag', label: `Release as ${free} instead (or delete the stray tag ${tag} if it was never deployed)`, cli: `shipgate promote --bump ${free}`, promote: { bump: free } },
+    },
+  ];
 }

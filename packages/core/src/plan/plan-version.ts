@@ -8,7 +8,7 @@ import { isShipgateError, ShipgateError } from '../errors.js';
 import type { CommitInfo, Repository } from '../git/repository.js';
 import type { ReleaseJournal } from '../model/journal-types.js';
 import { analyzeCommits, decideVersion, readVersion, revertedShasOutside, type ReleasedCommits } from '../version/index.js';
-import type { Bump, BumpReason, CommitFilter, ReleasePlan } from '../model/plan-types.js';
+import type { Bump, BumpReason, CommitFilter, ReleasePlan, Blocker } from '../model/plan-types.js';
 
 export interface VersionPlan {
   currentVersion: string | null;
@@ -21,7 +21,7 @@ export interface VersionPlan {
   changelog: string;
   /** Set when the project is below the repository root: only commits under it count. */
   commitFilter: CommitFilter | null;
-  blockers: string[];
+  blockers: Blocker[];
   warnings: string[];
 }
 
@@ -58,7 +58,7 @@ export async function planVersion({ ctx, repo, config, bump, resume }: VersionPl
   const released = await releasedCommits(repo, lastTag?.tag ?? null, revertedShasOutside(commits));
   const commitBump = analyzeCommits(commits, released);
   const warnings: string[] = [];
-  const blockers: string[] = [];
+  const blockers: Blocker[] = [];
   warnings.push(...(await unlistedLockfiles(ctx, repo.dir, config.version.files)));
   if (lastTag && lastTag.version !== current) {
     warnings.push(`${config.version.files[0]} says ${current} but the last tag is ${lastTag.tag}: the next version starts from ${current}`);
@@ -73,7 +73,7 @@ export async function planVersion({ ctx, repo, config, bump, resume }: VersionPl
       changelogBump = bumpFromChangelog(unreleased);
     } catch (error) {
       if (!isShipgateError(error)) throw error;
-      blockers.push(error.format());
+      blockers.push({ message: error.format(), source: 'version', action: { id: 'fix-changelog', label: `Fix ${config.changelog} where the error points, commit and plan again`, cli: 'shipgate plan' } });
     }
   } else {
     warnings.push(`${config.changelog} does not exist: it will be created with entries generated from the commits`);
@@ -90,10 +90,14 @@ export async function planVersion({ ctx, repo, config, bump, resume }: VersionPl
         : uncategorised === 1
           ? `the entry under "## [Unreleased]" in ${config.changelog} has no ### category, so it decides nothing by itself (put it under ### Added, ### Changed, ### Fixed …)`
           : `the ${uncategorised} entries under "## [Unreleased]" in ${config.changelog} have no ### category, so they decide nothing by themselves (put them under ### Added, ### Changed, ### Fixed …)`;
-    blockers.push(
+    const message =
       `Nothing to release: no feat, fix, perf or breaking commit${where} ${since} and ${entries}` +
-        ' (add a CHANGELOG entry or a conventional commit; to release anyway, force a bump: CLI --bump patch, API { "bump": "patch" })',
-    );
+        ' (add a CHANGELOG entry or a conventional commit; to release anyway, force a bump: CLI --bump patch, API { "bump": "patch" })';
+    blockers.push({
+      message,
+      source: 'version',
+      action: { id: 'release-anyway', label: 'Commit a change worth releasing (feat, fix, perf) or a CHANGELOG entry — or release anyway as a patch', cli: 'shipgate promote --bump patch', promote: { bump: 'patch' } },
+    });
   }
   const changelog = hasWrittenEntries(unreleased) ? unreleased : decision.next ? generateChangelogBody(commits, released) : '';
   return {

@@ -12,7 +12,7 @@ const plan: ReleasePlan = {
   reasons: [{ bump: 'minor', commit: 'abc1234', subject: 'feat(api): export | import' }, { bump: 'none', commit: 'def5678', subject: 'chore: x', note: 'releases nothing' }],
   tag: 'v2.7.0', previousTag: 'v2.6.0', spec: { slug: '001-checkout', dir: 'specs/001-checkout' },
   gates: [{ id: 'staging-validation', title: 'Staging validation approved', status: 'pass', detail: 'approved by Jane', evidence: { file: 'specs/001-checkout/state.yaml', field: 'workflow.manual_gates.staging_validation.status' } }],
-  blocked: false, blockers: [], changelog: '### Added\n\n- Export\n', steps: ['verify-gates'], resuming: false, head: 'h', warnings: [], production: null,
+  blocked: false, blockers: [], blockedBy: [], changelog: '### Added\n\n- Export\n', steps: ['verify-gates'], resuming: false, head: 'h', warnings: [], production: null,
 };
 
 const journal: ReleaseJournal = {

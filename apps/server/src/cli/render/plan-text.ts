@@ -20,7 +20,13 @@ export function planText(plan: ReleasePlan): string {
   if (plan.changelog.trim()) lines.push('', 'CHANGELOG excerpt', ...plan.changelog.trimEnd().split('\n').map((l) => `  ${l}`));
   lines.push('', `Steps: ${plan.steps.join(' → ')}`);
   for (const w of plan.warnings) lines.push(`⚠ ${w}`);
-  if (plan.blocked) lines.push('', 'BLOCKED', ...plan.blockers.map((b) => `  ✖ ${b}`));
+  if (plan.blocked) {
+    lines.push('', 'BLOCKED');
+    for (const b of plan.blockedBy ?? plan.blockers.map((message) => ({ message, action: null }))) {
+      lines.push(`  ✖ ${b.message}`);
+      if (b.action) lines.push(`    → ${b.action.label}${b.action.cli ? `: ${b.action.cli}` : ''}`);
+    }
+  }
   else lines.push('', `Ready: shipgate promote${plan.nextVersion ? ` releases ${plan.tag}` : ''}`);
   return `${lines.join('\n')}\n`;
 }

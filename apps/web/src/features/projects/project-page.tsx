@@ -5,16 +5,19 @@ import { planQuery, projectsQuery } from '../../api/projects';
 import { Empty, ErrorState, Loading } from '../../ui/query-state';
 import { LazyMarkdown } from '../reports/lazy-markdown';
 import { DemoPanel } from './demo-panel';
+import { BlockerList } from './blocker-list';
 import { GateList } from './gate-list';
 import { LastOutcome } from './last-outcome';
 import { productionLine } from './production';
 import { Time } from '../../ui/time';
-import { PromotePanel } from './promote-panel';
+import { PromotePanel, promoteRefusal } from './promote-panel';
+import { sessionQuery } from '../../api/session';
 import { VersionReasons } from './version-reasons';
 
 export function ProjectPage({ projectId }: { projectId: string }) {
   const projects = useQuery(projectsQuery());
   const plan = useQuery(planQuery(projectId));
+  const session = useQuery(sessionQuery());
   const project = projects.data?.find((p) => p.id === projectId);
   if (projects.isSuccess && !project) return <Empty>No project called “{projectId}”.</Empty>;
   return (
@@ -37,18 +40,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
           {/* on a phone the promote panel comes first, right under the production status */}
           <div className="project-promote">{project && <PromotePanel project={project} plan={plan.data} />}</div>
           <div className="project-main">
-            {plan.data.blocked && (
-              <div className="blockers" role="alert">
-                <h2>
-                  <span aria-hidden="true">✗</span> Blocked: this release cannot go out yet
-                </h2>
-                <ul>
-                  {plan.data.blockers.map((b) => (
-                    <li key={b}>{b}</li>
-                  ))}
-                </ul>
-              </div>
-            )}
+            {plan.data.blocked && <BlockerList projectId={projectId} plan={plan.data} disabledReason={project ? promoteRefusal(project, session.data?.role) : 'loading'} />}
             <h2>Gates</h2>
             <GateList gates={plan.data.gates} />
             <VersionReasons plan={plan.data} />

@@ -23,21 +23,11 @@ export function PromotePanel({ project, plan }: { project: ProjectDto; plan: Pla
     },
     onSettled: () => setConfirming(false),
   });
-  // an interrupted release still holds the project (the server answers 409): resume or cancel it first
+  const conflictId = promote.error instanceof ApiError && typeof promote.error.body['releaseId'] === 'string' ? promote.error.body['releaseId'] : null;
   const running = project.lastRelease && isActiveStatus(project.lastRelease.status) ? project.lastRelease : null;
   const isInterrupted = running?.status === 'interrupted';
-  const conflictId = promote.error instanceof ApiError && typeof promote.error.body['releaseId'] === 'string' ? promote.error.body['releaseId'] : null;
   const runningId = running?.id ?? conflictId;
-  const reason =
-    session.data?.role === 'viewer'
-      ? 'You are signed in as a viewer: viewers can look but cannot promote.'
-      : isInterrupted
-        ? `The release of ${running?.version ?? 'this project'} was interrupted: resume it or cancel it before promoting again.`
-        : runningId
-          ? 'A release of this project is running.'
-          : plan.blocked
-            ? `Blocked: ${plan.blockers.join('; ') || 'see the gates'}.`
-            : null;
+  const reason = promoteRefusal(project, session.data?.role) ?? (conflictId ? 'A release of this project is running.' : plan.blocked ? `Blocked: ${plan.blockers.join('; ') || 'see the gates'}.` : null);
   const version = plan.nextVersion ?? '';
   return (
     <div className="promote-panel">
@@ -73,4 +63,14 @@ export function PromotePanel({ project, plan }: { project: ProjectDto; plan: Pla
       </ConfirmDialog>
     </div>
   );
+}
+
+/** Why this person cannot start a release of this project now, whatever the plan says; null when they can. */
+export function promoteRefusal(project: ProjectDto, role: string | null | undefined): string | null {
+  // an interrupted release still holds the project (the server answers 409): resume or cancel it first
+  const running = project.lastRelease && isActiveStatus(project.lastRelease.status) ? project.lastRelease : null;
+  if (role === 'viewer') return 'You are signed in as a viewer: viewers can look but cannot promote.';
+  if (running?.status === 'interrupted') return `The release of ${running.version ?? 'this project'} was interrupted: resume it or cancel it before promoting again.`;
+  if (running) return 'A release of this project is running.';
+  return null;
 }
