@@ -6,6 +6,7 @@
 // which release production was made to run.
 import type { ShipgateConfig } from '../config/config-types.js';
 import type { CoreContext } from '../context.js';
+import type { DeployProvider } from '../deploy/deploy-provider.js';
 import { deployProviderFor } from '../deploy/deploy-providers.js';
 import { remoteTagCommit, type Repository } from '../git/repository.js';
 import { releaseTagAt } from './release-tag-at.js';
@@ -21,6 +22,8 @@ export interface ProductionNowInput {
   config: ShipgateConfig;
   /** The remote's refs, when the caller already has them (ls-remote). */
   refs?: Map<string, string> | null;
+  /** The deploy provider to ask (default: the configured built-in one). */
+  provider?: DeployProvider;
   /** The history to read (default: HEAD; the caller fetched main first). */
   historyRef?: string;
 }
@@ -63,8 +66,8 @@ export async function productionNow(input: ProductionNowInput): Promise<Producti
 /** The provider's answer; for git-branch read from refs already fetched (no second ls-remote). */
 async function providerCommit(input: ProductionNowInput, refs: Map<string, string> | null | undefined): Promise<string | null> {
   const { config } = input;
-  if (config.deploy.provider === 'git-branch' && refs) return refs.get(`refs/heads/${config.deploy.branch}`) ?? null;
-  const provider = deployProviderFor(config.deploy.provider);
+  if (!input.provider && config.deploy.provider === 'git-branch' && refs) return refs.get(`refs/heads/${config.deploy.branch}`) ?? null;
+  const provider = input.provider ?? deployProviderFor(config.deploy.provider);
   const base = { repoDir: input.repo.dir, remote: config.git.remote, config: config.deploy, ctx: input.ctx, log: () => {} };
   return provider.currentCommit(base).catch(() => null);
 }

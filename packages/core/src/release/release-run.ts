@@ -1,6 +1,8 @@
 // The state of one release while it runs: the plan, the journal, the record folded from
 // its events, and the helpers every step uses (run a step, log, record a fact).
 import type { ShipgateConfig } from '../config/config-types.js';
+import { deployProviderFor } from '../deploy/deploy-providers.js';
+import type { DeployProvider } from '../deploy/deploy-provider.js';
 import type { CoreContext } from '../context.js';
 import { isShipgateError, ShipgateError } from '../errors.js';
 import type { ReleaseEvent, ReleaseFactKey } from '../events.js';
@@ -31,6 +33,8 @@ export class ReleaseRun {
     readonly config: ShipgateConfig,
     readonly plan: ReleasePlan,
     readonly journal: ReleaseJournal,
+    /** The deploy provider this run uses (default: the configured one). */
+    readonly provider: DeployProvider = deployProviderFor(config.deploy.provider),
   ) {
     const emit = (event: ReleaseEvent) => {
       recordEvent(this.record, event, baseCtx.clock.now().toISOString());

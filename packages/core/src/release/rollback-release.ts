@@ -9,7 +9,7 @@ import { loadConfig } from '../config/index.js';
 import type { ShipgateConfig } from '../config/config-types.js';
 import type { CoreContext } from '../context.js';
 import { deployProviderFor } from '../deploy/deploy-providers.js';
-import type { ReleaseTarget } from '../deploy/deploy-provider.js';
+import type { DeployProvider, ReleaseTarget } from '../deploy/deploy-provider.js';
 import { isShipgateError, ShipgateError } from '../errors.js';
 import type { ReleaseEvent } from '../events.js';
 import { commitWithMessage } from '../git/commit-with-message.js';
@@ -46,6 +46,8 @@ export interface RollbackReleaseInput {
    */
   from?: string;
   actor?: string;
+  /** Roll back with this provider instead of the configured built-in one (unit tests, embedders). */
+  deployProvider?: DeployProvider;
   /** Why (recorded in the report and the server's record). */
   reason?: string;
 }
@@ -58,7 +60,7 @@ export async function rollbackRelease(input: RollbackReleaseInput): Promise<Rele
   delete (ctx as { signal?: AbortSignal }).signal;
   const config = input.config ?? (await loadConfig(ctx.fs, repoDir));
   const repo = openRepository(ctx, repoDir, config.git.remote);
-  const provider = deployProviderFor(config.deploy.provider);
+  const provider = input.deployProvider ?? deployProviderFor(config.deploy.provider);
   const log = (step: StepName, line: string, stream: 'info' | 'warn' | 'stdout' | 'stderr' = 'info') => ctx.emit({ type: 'step.log', step, line, stream });
   const refusal = provider.cannotRollBack?.(config.deploy);
   if (refusal) throw refusal;
@@ -66,7 +68,7 @@ export async function rollbackRelease(input: RollbackReleaseInput): Promise<Rele
   // where production is, and where it goes: decided before anything moves (a usage error changes nothing)
   const refs = await repo.remoteRefs();
   const tags = releasedTags(refs, config.version.tagPrefix);
-  const production = await productionNow({ ctx, repo, config, refs });
+  const production = await productionNow({ ctx, repo, config, refs, provider });
   const running = (production?.tag && tags.find((t) => t.tag === production.tag)) || (production?.commit ? null : tags[0]) || null;
   const rolledBack = await rolledBackTags(repo, config.version.tagPrefix);
   const runningCommit = production?.source === 'deploy-provider' ? production.commit : null;

@@ -5,6 +5,7 @@ import type { ShipgateConfig } from '../config/config-types.js';
 import type { CoreContext } from '../context.js';
 import { isShipgateError, ShipgateError } from '../errors.js';
 import { openRepository } from '../git/repository.js';
+import type { DeployProvider } from '../deploy/deploy-provider.js';
 import type { ReleasePlan } from '../model/plan-types.js';
 import type { ReleaseJournal } from './journal.js';
 import { resumeJournal } from './resume.js';
@@ -29,6 +30,8 @@ export interface RunReleaseInput {
   monitor?: boolean;
   dryRun?: boolean;
   actor?: string;
+  /** Deploy with this provider instead of the configured built-in one (unit tests, embedders). */
+  deployProvider?: DeployProvider;
 }
 
 export async function runRelease(input: RunReleaseInput): Promise<ReleaseOutcome> {
@@ -38,7 +41,7 @@ export async function runRelease(input: RunReleaseInput): Promise<ReleaseOutcome
   }
   const repo = openRepository(ctx, input.repoDir, config.git.remote);
   const journal = await startJournal(input, repo);
-  const run = new ReleaseRun(ctx, repo, config, plan, journal);
+  const run = new ReleaseRun(ctx, repo, config, plan, journal, input.deployProvider);
   if (plan.resuming) run.status = 'interrupted';
   if (input.dryRun) return dryRun(run);
 

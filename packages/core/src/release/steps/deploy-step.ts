@@ -1,5 +1,4 @@
 import { waitForVersion } from '../../deploy/wait-for-version.js';
-import { deployProviderFor } from '../../deploy/deploy-providers.js';
 import type { DeployInput, ReleaseTarget } from '../../deploy/deploy-provider.js';
 import { productionNow } from '../../production/production-now.js';
 import type { ReleaseRun } from '../release-run.js';
@@ -43,7 +42,7 @@ export async function previousTarget(run: ReleaseRun): Promise<ReleaseTarget | n
 export async function deployMayHaveHappened(run: ReleaseRun): Promise<boolean> {
   const started = run.journal.steps.deploy !== undefined && run.journal.steps.deploy !== 'pending';
   if (!run.journal.commit) return false;
-  const running = await deployProviderFor(run.config.deploy.provider)
+  const running = await run.provider
     .currentCommit(deployInput(run, 'deploy'))
     .catch(() => null);
   if (running === run.journal.commit) {
@@ -61,7 +60,7 @@ export async function deployMayHaveHappened(run: ReleaseRun): Promise<boolean> {
 async function deployedBefore(run: ReleaseRun): Promise<string | null> {
   const { journal } = run;
   if ((journal.steps.deploy !== 'succeeded' && journal.steps.deploy !== 'skipped') || !journal.deployedAt || !journal.commit) return null;
-  const running = await deployProviderFor(run.config.deploy.provider).currentCommit(deployInput(run, 'deploy')).catch(() => undefined);
+  const running = await run.provider.currentCommit(deployInput(run, 'deploy')).catch(() => undefined);
   if (running === undefined || (running !== null && running !== journal.commit)) return null;
   return `${run.tag} was deployed at ${journal.deployedAt}${running ? ` and production still runs it (${running.slice(0, 7)})` : ''}; not deployed again`;
 }
@@ -79,7 +78,7 @@ function startedDeployment(run: ReleaseRun): Pick<DeployInput, 'started' | 'onSt
 
 /** Records what production runs now (once), deploys, then the optional extras. */
 export async function deployStep(run: ReleaseRun, beforeDeploy?: () => Promise<void>): Promise<void> {
-  const provider = deployProviderFor(run.config.deploy.provider);
+  const provider = run.provider;
   const done = await deployedBefore(run);
   await run.step('deploy', `Deploy ${run.tag} (${provider.name})`, async () => {
     if (done) {
@@ -90,7 +89,7 @@ export async function deployStep(run: ReleaseRun, beforeDeploy?: () => Promise<v
     const base = deployInput(run, 'deploy');
     if (!run.journal.previousDeployRecorded) {
       // what production runs before this deploy: where a rollback returns, and the release's previousVersion
-      const running = await productionNow({ ctx: run.ctx, repo: run.repo, config: run.config });
+      const running = await productionNow({ ctx: run.ctx, repo: run.repo, config: run.config, provider: run.provider });
       // production already on this release (a deploy interrupted after it moved): what ran before is unknown here
       run.journal.previousDeployCommit = running && running.tag !== run.tag ? running.commit : null;
       if (running?.tag && running.version && running.tag !== run.tag) {

@@ -1,5 +1,4 @@
 import { ShipgateError } from '../../errors.js';
-import { deployProviderFor } from '../../deploy/deploy-providers.js';
 import type { ReleaseRun } from '../release-run.js';
 import { deployInput, previousTarget, releaseTarget } from './deploy-step.js';
 import { healthChecksStep } from './health-checks-step.js';
@@ -16,7 +15,7 @@ export interface RollbackResult {
  * the health checks on it. Throws ROLLBACK_FAILED when production could not be moved.
  */
 export async function rollbackStep(run: ReleaseRun, reason: string): Promise<RollbackResult> {
-  const provider = deployProviderFor(run.config.deploy.provider);
+  const provider = run.provider;
   const previous = await previousTarget(run);
   let result: RollbackResult | null = null;
   run.detachFromCancel();
