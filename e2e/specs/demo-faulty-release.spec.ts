@@ -4,11 +4,12 @@
 // release faulty" → promote: the health checks pass, monitoring sees the error rate cross its
 // limit and the release rolls back on its own; the page says so in plain words and marks the
 // breach and the rollback on the chart; production is on the previous version again. Phones
-// (390×844): Promote and the production status in the first screen, no sideways scroll.
+// (390×844): Promote and the production status in the first screen, no sideways scroll; the
+// charts fit their boxes and follow them as they narrow and widen.
 // `pnpm run screenshots` runs this spec to regenerate docs/screenshots/.
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_VIEWER_TOKEN, DemoProcess } from '../support/demo-process.ts';
-import { DESKTOP, expectInFirstScreen, expectNoSideScroll, PHONE, shoot } from '../support/layout.ts';
+import { DESKTOP, expectChartsFollowTheirBox, expectInFirstScreen, expectNoSideScroll, PHONE, shoot } from '../support/layout.ts';
 
 // a release: ~16 s deploy (15 s baseline) + 60 s watch window, with room for a slow machine
 const RELEASE_MS = 180_000;
@@ -77,8 +78,10 @@ test('a faulty release passes its health checks, monitoring catches it and it ro
   await expect(monitoring.locator('.verdict-headline')).toContainText(/(Healthy|No clear answer): error rate [\d.]+% \(limit [\d.]+%\), p95 latency \d+ ms \(limit \d+ ms\)/);
   await expect(monitoring.locator('.verdict-detail')).toContainText(/How it was decided: .* vs baseline/);
   await shoot(page, 'release-healthy-desktop.png');
+  await expectChartsFollowTheirBox(page);
   await page.setViewportSize(PHONE);
   await expectNoSideScroll(page);
+  await expectChartsFollowTheirBox(page);
   await shoot(page, 'release-healthy-phone.png');
   await page.setViewportSize(DESKTOP);
 
@@ -128,8 +131,10 @@ test('a faulty release passes its health checks, monitoring catches it and it ro
   await page.evaluate(() => window.scrollTo(0, 0));
   await expectInFirstScreen(page, faultyChart, 'the error-rate chart of the rolled-back release');
   await shoot(page, 'release-faulty-desktop.png');
+  await expectChartsFollowTheirBox(page);
   await page.setViewportSize(PHONE);
   await expectNoSideScroll(page);
+  await expectChartsFollowTheirBox(page);
   await shoot(page, 'release-faulty-phone.png');
   await page.setViewportSize(DESKTOP);
   await expect(page.getByRole('list', { name: 'Steps' }).locator('[data-step="monitor"]')).toContainText('verdict FAIL');

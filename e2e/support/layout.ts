@@ -42,3 +42,35 @@ export async function shoot(page: Page, name: string, options: { fullPage?: bool
     await page.screenshot({ path: join(DOCS, name), fullPage: options.fullPage ?? false, animations: 'disabled', caret: 'hide' });
   }
 }
+
+/**
+ * Every monitoring chart fits its box, and follows it: when the box narrows (here in the same
+ * task, before any resize callback could run) the chart never sticks out of it, and within a
+ * couple of frames it is redrawn at the new width; when the box widens again, so does the chart.
+ */
+export async function expectChartsFollowTheirBox(page: Page): Promise<void> {
+  const report = await page.evaluate(async () => {
+    const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const boxes = Array.from(document.querySelectorAll<HTMLElement>('.chart'));
+    const section = boxes[0]?.closest<HTMLElement>('section.monitoring');
+    if (!section) return { charts: 0 };
+    const widths = () => boxes.map((box) => ({ box: box.clientWidth, chart: Math.round(box.querySelector('.uplot')?.getBoundingClientRect().width ?? -1) }));
+    await frames();
+    const before = widths();
+    section.style.maxWidth = '240px';
+    const charts = section.querySelector<HTMLElement>('.charts')!;
+    const overflowAtOnce = charts.scrollWidth - charts.clientWidth;
+    await frames();
+    const narrow = widths();
+    section.style.maxWidth = '';
+    await frames();
+    const after = widths();
+    return { charts: boxes.length, before, overflowAtOnce, narrow, after };
+  });
+  expect(report.charts, 'monitoring charts on the page').toBeGreaterThan(0);
+  const fits = (w: { box: number; chart: number }) => w.chart > 0 && w.chart <= w.box && w.chart >= w.box - 1;
+  expect(report.before!.every(fits), `each chart fills its box: ${JSON.stringify(report.before)}`).toBe(true);
+  expect(report.overflowAtOnce, 'a chart sticks out of its narrowed box before it is resized').toBe(0);
+  expect(report.narrow!.every((w) => fits(w) && w.box <= 240), `each chart follows its box down to 240 px: ${JSON.stringify(report.narrow)}`).toBe(true);
+  expect(report.after, 'each chart grows back with its box').toEqual(report.before);
+}
