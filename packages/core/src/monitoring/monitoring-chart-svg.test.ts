@@ -18,7 +18,7 @@ describe('monitoringChartSvg', () => {
     const svg = monitoringChartSvg(samples);
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg.match(/<circle /g)).toHaveLength(6);
-    expect(svg.match(/fill="#cf222e"/g)).toHaveLength(2);
+    expect(svg.match(/<circle [^>]*fill="#cf222e"/g)).toHaveLength(2);
     expect(svg).toContain('<title>2026-11-26T10:03:00.000Z: 6.2 % (FAIL)</title>');
   });
 
@@ -28,6 +28,30 @@ describe('monitoringChartSvg', () => {
     expect(svg).toContain('<title>allowed: up to 1.4 %</title>');
     expect(svg).toContain('<title>baseline 180 ms</title>');
     expect(svg).toContain('<title>allowed: up to 198 ms</title>');
+  });
+
+  it('draws a run that ended on a breach over the time it ran, with the breach marked', () => {
+    const svg = monitoringChartSvg(samples);
+    // 10:01 to 10:03 and one interval of room: not squeezed into the left of a window to 10:05
+    expect(svg).toContain('10:04:00 UTC (stopped at the breach)');
+    expect(svg).not.toContain('window ends');
+    const dots = [...svg.matchAll(/<circle cx="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(Math.max(...dots)).toBeGreaterThan(640 * 0.6); // at 10:03 of 10:01–10:05 it sat at half the width;
+    // one line per panel at the first evaluation of the final breach, labelled above the plot
+    expect(svg.match(/<line [^>]*stroke="#cf222e" stroke-width="1.5"><title>breach at 10:03:00 UTC<\/title>/g)).toHaveLength(2);
+    expect(svg.match(/font-weight="bold">breach at 10:03:00 UTC<\/text>/g)).toHaveLength(2);
+  });
+
+  it('marks the start of the final run of breaching evaluations, not an earlier one that recovered', () => {
+    const svg = monitoringChartSvg([sample(1, 0.06, 182, 'FAIL'), sample(2, 0.004, 180, 'PASS'), sample(3, 0.07, 240, 'FAIL'), sample(4, 0.08, 250, 'FAIL')]);
+    expect(svg).toContain('<title>breach at 10:03:00 UTC</title>');
+    expect(svg).not.toContain('breach at 10:01:00');
+  });
+
+  it('keeps the whole window when monitoring did not end on a breach', () => {
+    const svg = monitoringChartSvg([sample(1, 0.005, 182, 'PASS'), sample(2, 0.004, 181, 'PASS')]);
+    expect(svg).toContain('10:05:00 UTC (window ends)');
+    expect(svg).not.toContain('breach');
   });
 
   it('escapes every piece of text it is given', () => {

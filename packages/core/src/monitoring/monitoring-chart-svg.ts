@@ -1,5 +1,7 @@
 // A small self-contained SVG for the ship report: error rate and p95 over the window, each
 // against its baseline (dashed) and the allowed band above it (shaded); dots coloured by verdict.
+// A run that ended on a breach is drawn over the time it ran (not squeezed into the left of
+// an empty window), with the breach marked by a labelled line above the data.
 import type { MonitorSample, MonitorVerdictValue } from '../events.js';
 
 export interface MonitoringChartOptions {
@@ -39,7 +41,11 @@ export function monitoringChartSvg(samples: readonly MonitorSample[], options: M
   if (!first) return [...parts, `<text x="${MARGIN.left}" y="60">no measurements</text>`, '</svg>'].join('\n');
 
   const startMs = Date.parse(first.at);
-  const endMs = Math.max(Date.parse(samples.at(-1)!.at), Date.parse(first.windowEndsAt), startMs + 1);
+  const lastMs = Date.parse(samples.at(-1)!.at);
+  const breach = breachOf(samples);
+  // a breach ends monitoring early: fit the axis to what ran, plus an interval of room
+  const interval = samples.length > 1 ? (lastMs - startMs) / (samples.length - 1) : 5_000;
+  const endMs = breach ? Math.max(lastMs + interval, startMs + 1) : Math.max(lastMs, Date.parse(first.windowEndsAt), startMs + 1);
   const x = (at: string) => MARGIN.left + ((Date.parse(at) - startMs) / (endMs - startMs)) * (width - MARGIN.left - MARGIN.right);
   const { thresholds, baseline } = first;
   const panels: Panel[] = [
@@ -60,12 +66,14 @@ export function monitoringChartSvg(samples: readonly MonitorSample[], options: M
     },
   ];
   panels.forEach((panel, index) => {
-    parts.push(...drawPanel(panel, samples, x, MARGIN.top + index * (PANEL_HEIGHT + MARGIN.gap) + 12, width));
+    const top = MARGIN.top + index * (PANEL_HEIGHT + MARGIN.gap) + 12;
+    parts.push(...drawPanel(panel, samples, x, top, width));
+    if (breach) parts.push(...drawBreach(breach, x(breach.at), top, width));
   });
   const axisY = height - 8;
   parts.push(
     `<text x="${MARGIN.left}" y="${axisY}">${escapeXml(clockTime(startMs))}</text>`,
-    `<text x="${width - MARGIN.right}" y="${axisY}" text-anchor="end">${escapeXml(`${clockTime(endMs)} (window ends)`)}</text>`,
+    `<text x="${width - MARGIN.right}" y="${axisY}" text-anchor="end">${escapeXml(breach ? `${clockTime(endMs)} (stopped at the breach)` : `${clockTime(endMs)} (window ends)`)}</text>`,
   );
   return [...parts, '</svg>'].join('\n');
 }
@@ -102,6 +110,25 @@ function drawPanel(panel: Panel, samples: readonly MonitorSample[], x: (at: stri
     out.push(`<circle cx="${p.px.toFixed(1)}" cy="${p.py.toFixed(1)}" r="3" fill="${COLOURS[p.sample.verdict]}"><title>${escapeXml(`${p.sample.at}: ${format(p.value)} ${panel.unit} (${p.sample.verdict})`)}</title></circle>`);
   }
   return out;
+}
+
+/** The breach that ended monitoring: the first of the evaluations over a limit that ended the run. */
+function breachOf(samples: readonly MonitorSample[]): MonitorSample | null {
+  let breach: MonitorSample | null = null;
+  for (let i = samples.length - 1; i >= 0 && samples[i]!.verdict === 'FAIL'; i--) breach = samples[i]!;
+  return breach;
+}
+
+/** A red line down the panel; its label sits in the panel's header row, right of the panel's name, never on the data. */
+function drawBreach(breach: MonitorSample, lineX: number, top: number, width: number): string[] {
+  const label = `breach at ${clockTime(Date.parse(breach.at))}`;
+  const right = Math.max(lineX + 3, MARGIN.left + 110);
+  const fitsRight = right + label.length * 7 <= width - MARGIN.right; // ~7 px a bold character at 11 px
+  const anchor = fitsRight ? `x="${right.toFixed(1)}"` : `x="${(lineX - 3).toFixed(1)}" text-anchor="end"`;
+  return [
+    `<line x1="${lineX.toFixed(1)}" x2="${lineX.toFixed(1)}" y1="${top}" y2="${top + PANEL_HEIGHT}" stroke="${COLOURS.FAIL}" stroke-width="1.5"><title>${escapeXml(label)}</title></line>`,
+    `<text ${anchor} y="${top - 4}" fill="${COLOURS.FAIL}" font-weight="bold">${escapeXml(label)}</text>`,
+  ];
 }
 
 function clockTime(ms: number): string {
