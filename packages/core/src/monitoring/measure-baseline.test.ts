@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import type { Http } from '../context.js';
 import { fakeContext, ManualClock } from '../testing/fake-context.js';
 import { measureBaseline } from './measure-baseline.js';
 import type { MetricSource } from './metric-source.js';
+import { createScrapeSource } from './scrape-source.js';
+
+/** A clock that moves on a millisecond each time it is read, as a real one does under load. */
+class TickingClock extends ManualClock {
+  override now(): Date {
+    const at = super.now();
+    this.advance(1);
+    return at;
+  }
+}
 
 function recordingSource(keepsHistory: boolean, clock: ManualClock): MetricSource & { calls: string[] } {
   const calls: string[] = [];
@@ -83,5 +94,18 @@ describe('measureBaseline', () => {
     expect(stats.slices?.map((s) => `${s.from.slice(17, 19)}–${s.to.slice(17, 19)}`)).toEqual(['00–20', '20–30']);
     expect(lines).toContain('a baseline reading failed (timeout); its two intervals count as one');
   });
-});
 
+  it('measures a real scrape source whose readings are stamped a millisecond after the boundary (the demo flake)', async () => {
+    const clock = new TickingClock();
+    let served = 0;
+    const http: Http = async () => {
+      served += 1;
+      return { status: 200, headers: {}, body: `# TYPE http_requests_total counter\nhttp_requests_total{status="200"} ${served * 100}\nhttp_requests_total{status="500"} ${served}\n` };
+    };
+    const ctx = fakeContext({ clock, http });
+    const stats = await measureBaseline({ ctx, source: createScrapeSource(ctx, { url: 'http://127.0.0.1:9/metrics' }), seconds: 15, sliceSeconds: 5 });
+    expect(served).toBe(4);
+    expect(stats.slices).toHaveLength(3);
+    expect(stats.slices?.map((slice) => slice.requests)).toEqual([101, 101, 101]);
+  });
+});

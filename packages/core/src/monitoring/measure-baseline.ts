@@ -42,18 +42,19 @@ export async function measureBaseline(input: MeasureBaselineInput): Promise<Wind
   const startMs = ctx.clock.now().getTime();
   const bounds = boundaries(startMs, startMs + seconds * 1000, sliceMs);
   await source.observe(signal);
-  const observed = [new Date(startMs)];
+  // each boundary is the time once its reading is in: a reading is stamped as it starts, which
+  // can be a millisecond after we woke up, and the source looks for the reading at or before
+  const observed = [ctx.clock.now()];
   for (let i = 1; i < bounds.length; i++) {
     await sleepUntil(ctx.clock, new Date(bounds[i]!), signal);
-    const at = ctx.clock.now();
     if (i === bounds.length - 1) {
       await source.observe(signal);
-      observed.push(at);
+      observed.push(ctx.clock.now());
       continue;
     }
     try {
       await source.observe(signal);
-      observed.push(at);
+      observed.push(ctx.clock.now());
     } catch (error) {
       if ((error as { code?: string }).code === 'CANCELLED') throw error;
       input.log?.(`a baseline reading failed (${error instanceof Error ? error.message : String(error)}); its two intervals count as one`, 'warn');
