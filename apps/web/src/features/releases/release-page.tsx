@@ -78,7 +78,7 @@ export function ReleasePage({ releaseId }: { releaseId: string }) {
         )}
       </div>
       <p className="muted">
-        {r.previousVersion ?? '?'} → {r.version ?? '?'} · by {r.actor} · started <Time iso={r.startedAt ?? r.createdAt} isRelative now={now} /> · took{' '}
+        {r.previousVersion ?? '?'} → {r.version ?? '?'} · by {r.actor} · started <Time iso={r.startedAt ?? r.createdAt} isRelative now={now} /> · {isActive(r) ? 'running for' : 'took'}{' '}
         {durationBetween(r.startedAt ?? r.createdAt, r.finishedAt, now)}
         {r.dryRun && ' · dry run'}
         {!isActive(r) && report.data !== undefined && (
