@@ -8,7 +8,7 @@ import { DemoPanel } from './demo-panel';
 import { BlockerList } from './blocker-list';
 import { GateList } from './gate-list';
 import { LastOutcome } from './last-outcome';
-import { productionLine } from './production';
+import { productionLine, productionOf } from './production';
 import { Time } from '../../ui/time';
 import { PromotePanel, promoteRefusal } from './promote-panel';
 import { sessionQuery } from '../../api/session';
@@ -19,20 +19,21 @@ export function ProjectPage({ projectId }: { projectId: string }) {
   const plan = useQuery(planQuery(projectId));
   const session = useQuery(sessionQuery());
   const project = projects.data?.find((p) => p.id === projectId);
+  const production = productionOf(project?.production, plan.data?.production);
   if (projects.isSuccess && !project) return <Empty>No project called “{projectId}”.</Empty>;
   return (
     <section>
       <h1>{project?.name ?? projectId}</h1>
       <p className="production-line" data-testid="production">
-        {productionLine(project?.production)}
-        {project?.production?.since && (
+        {productionLine(production)}
+        {production?.since && (
           <span className="muted">
             {' '}
-            Since <Time iso={project.production.since} isRelative />.
+            Since <Time iso={production.since} isRelative />.
           </span>
         )}
       </p>
-      {project?.lastRelease && <LastOutcome release={project.lastRelease} production={project.production?.version ?? null} />}
+      {project?.lastRelease && <LastOutcome release={project.lastRelease} production={production?.version ?? null} />}
       {plan.isPending && <Loading what="the release plan" />}
       {plan.isError && <ErrorState error={plan.error} what="the release plan" onRetry={() => void plan.refetch()} />}
       {plan.data && (

@@ -7,7 +7,7 @@ import type { ProjectDto } from '../../api/types';
 import { Empty, ErrorState, Loading } from '../../ui/query-state';
 import { StatusBadge } from '../../ui/status-badge';
 import { Time } from '../../ui/time';
-import { productionShort } from './production';
+import { productionOf, productionShort } from './production';
 
 export function ProjectsPage() {
   const projects = useQuery(projectsQuery());
@@ -48,7 +48,7 @@ function ProjectCard({ project }: { project: ProjectDto }) {
       </h2>
       <dl className="facts">
         <dt>Production</dt>
-        <dd>{plan.isPending && !project.production ? 'checking…' : productionShort(project.production)}</dd>
+        <dd>{plan.isPending && !project.production ? 'checking…' : productionShort(productionOf(project.production, plan.data?.production))}</dd>
         <dt>Last release</dt>
         <dd>
           {last ? (
