@@ -25,15 +25,17 @@ export class ShipgateServer {
   private constructor(
     readonly baseUrl: string,
     private readonly argv: string[],
+    private readonly env: Record<string, string> = {},
   ) {
     this.child = this.spawnChild();
   }
 
-  static async start(projectDir: string): Promise<ShipgateServer> {
-    const port = await freePort();
+  /** `extra`: more `serve` arguments (e.g. --config) and environment, on a port chosen beforehand. */
+  static async start(projectDir: string, extra: { port?: number; args?: string[]; env?: Record<string, string> } = {}): Promise<ShipgateServer> {
+    const port = extra.port ?? (await freePort());
     const dataDir = mkdtempSync(join(tmpdir(), 'shipgate-e2e-data-'));
-    const argv = [CLI, 'serve', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir, '--project', projectDir];
-    const server = new ShipgateServer(`http://127.0.0.1:${port}`, argv);
+    const argv = [CLI, 'serve', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir, '--project', projectDir, ...(extra.args ?? [])];
+    const server = new ShipgateServer(`http://127.0.0.1:${port}`, argv, extra.env);
     await server.waitUntilHealthy();
     return server;
   }
@@ -47,7 +49,7 @@ export class ShipgateServer {
 
   private spawnChild(): ChildProcess {
     const child = spawn(process.execPath, this.argv, {
-      env: { ...process.env, SHIPGATE_TOKEN: DEPLOYER_TOKEN, SHIPGATE_VIEWER_TOKEN: VIEWER_TOKEN },
+      env: { ...process.env, SHIPGATE_TOKEN: DEPLOYER_TOKEN, SHIPGATE_VIEWER_TOKEN: VIEWER_TOKEN, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (d: Buffer) => (this.output += d.toString()));

@@ -10,10 +10,10 @@ export interface World {
   stop: () => Promise<void>;
 }
 
-export async function startWorld(options: Omit<FixtureOptions, 'healthUrl'> = {}): Promise<World> {
+export async function startWorld(options: Omit<FixtureOptions, 'healthUrl'> = {}, serve: Parameters<typeof ShipgateServer.start>[1] = {}): Promise<World> {
   const health = await startHealthServer();
   const fixture = makeFixture({ ...options, healthUrl: health.url });
-  const server = await ShipgateServer.start(fixture.app);
+  const server = await ShipgateServer.start(fixture.app, serve);
   return {
     health,
     fixture,

@@ -4,8 +4,11 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
+import { ShipgateError } from '@shipgate/core';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier.js';
+import { createIdentities, type Identities } from './auth/identities.js';
+import { createOidcSignIn, type OidcSignIn } from './auth/oidc-sign-in.js';
+import { createTokenVerifier } from './auth/token-verifier.js';
 import type { Engine } from './engine.js';
 import { authPlugin } from './plugins/auth.js';
 import { clientErrorHandler } from './plugins/client-error.js';
@@ -24,7 +27,12 @@ import { projectRoutes } from './routes/project-routes.js';
 import { releaseActionRoutes } from './routes/release-action-routes.js';
 import { releaseRoutes } from './routes/release-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
+import { auditRoutes } from './routes/audit-routes.js';
+import { meRoutes } from './routes/me-routes.js';
+import { tokenRoutes } from './routes/token-routes.js';
+import { oidcRoutes } from './routes/oidc-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
+import { NO_SETTINGS, type ServerSettings } from './settings/server-settings.js';
 import { wsRoutes } from './routes/ws-routes.js';
 import type { Services } from './services.js';
 import { createServices } from './create-services.js';
@@ -32,7 +40,10 @@ import { createServices } from './create-services.js';
 declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
-    tokens: TokenVerifier;
+    identities: Identities;
+    settings: ServerSettings;
+    /** Sign-in with the OpenID provider; null when the settings configure none. */
+    oidc: OidcSignIn | null;
   }
 }
 
@@ -54,6 +65,8 @@ export interface AppOptions {
   anyHost?: boolean;
   /** Set by `shipgate demo`: enables the demo-only routes (make the next release faulty). */
   demo?: DemoControls;
+  /** The server settings file (CONTRACT §7), read; default: none. */
+  settings?: ServerSettings;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -65,7 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   routeRegistryPlugin(app);
   strictValidationPlugin(app);
-  const publicUrl = options.publicUrl ? new URL(options.publicUrl) : null;
+  const publicUrl = resolvePublicUrl(options);
   await securityHeadersPlugin(app, publicUrl);
   sitePlugin(app, { publicUrl, anyHost: options.anyHost === true && publicUrl === null });
   await app.register(fastifyCookie);
@@ -82,13 +95,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const services = await createServices(app.log, options);
   app.decorate('services', services);
-  app.decorate('tokens', createTokenVerifier(options.tokens));
+  const settings = options.settings ?? NO_SETTINGS;
+  app.decorate('settings', settings);
+  app.decorate('oidc', settings.oidc ? createOidcSignIn(settings.oidc) : null);
+  app.decorate('identities', createIdentities({ legacy: createTokenVerifier(options.tokens), named: settings.tokens, user: (id) => services.users.get(id), apiTokens: services.apiTokens }));
   jsonBodyPlugin(app);
   authPlugin(app);
   errorHandlerPlugin(app);
 
   healthRoutes(app);
   sessionRoutes(app);
+  oidcRoutes(app);
+  meRoutes(app);
+  tokenRoutes(app);
+  auditRoutes(app);
   projectRoutes(app);
   releaseRoutes(app);
   releaseActionRoutes(app);
@@ -105,4 +125,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     services.db.$client.close();
   });
   return app;
+}
+
+/** --public-url, else the settings file's auth.oidc.publicUrl; the two must agree when both are given. */
+function resolvePublicUrl(options: AppOptions): URL | null {
+  const fromSettings = options.settings?.oidc?.publicUrl;
+  if (options.publicUrl && fromSettings && new URL(options.publicUrl).origin !== new URL(fromSettings).origin) {
+    throw new ShipgateError('CONFIG_INVALID', `auth.oidc.publicUrl (${fromSettings}) differs from --public-url (${options.publicUrl})`, {
+      ...(options.settings?.file ? { file: options.settings.file } : {}),
+      field: 'auth.oidc.publicUrl',
+      hint: 'give the same URL in both, or drop --public-url',
+    });
+  }
+  const text = options.publicUrl ?? fromSettings;
+  return text ? new URL(text) : null;
 }

@@ -10,15 +10,20 @@ import { createEventRepository } from './repositories/event-repository.js';
 import { createProjectRepository } from './repositories/project-repository.js';
 import { createReleaseRepository } from './repositories/release-repository.js';
 import { createReportRepository } from './repositories/report-repository.js';
+import { createApiTokenRepository } from './repositories/api-token-repository.js';
+import { createAuditRepository } from './repositories/audit-repository.js';
+import { createOidcLoginRepository } from './repositories/oidc-login-repository.js';
 import { createSessionRepository } from './repositories/session-repository.js';
+import { createUserRepository } from './repositories/user-repository.js';
 import type { ServiceLog, Services } from './services.js';
 
 export async function createServices(log: ServiceLog, options: AppOptions): Promise<Services> {
   mkdirSync(options.dataDir, { recursive: true });
   const db = openDatabase(join(options.dataDir, 'shipgate.db'));
   const events = createEventRepository(db);
-  // the engine and the commands it runs never see the API tokens
+  // the engine and the commands it runs never see the API tokens or the settings file's secrets
   const { SHIPGATE_TOKEN: _deployer, SHIPGATE_VIEWER_TOKEN: _viewer, ...env } = options.env ?? process.env;
+  for (const name of options.settings?.secretEnvs ?? []) delete env[name];
   return {
     dataDir: options.dataDir,
     db,
@@ -27,6 +32,10 @@ export async function createServices(log: ServiceLog, options: AppOptions): Prom
     events,
     reports: createReportRepository(db),
     sessions: createSessionRepository(db),
+    users: createUserRepository(db),
+    oidcLogins: createOidcLoginRepository(db),
+    audit: createAuditRepository(db),
+    apiTokens: createApiTokenRepository(db),
     eventLog: new EventLog(events, (error) => log.error({ err: error }, 'could not store or send release events')),
     engine: options.engine ?? (await loadEngine()),
     clones: createCloneManager(options.dataDir),

@@ -12,6 +12,8 @@ import type { DemoControls } from './routes/demo-routes.js';
 import { loggerOptions } from './plugins/logger-options.js';
 import { isLoopbackAddress } from './plugins/site.js';
 import { registerProject } from './projects/register-project.js';
+import { loadServerSettings } from './settings/load-server-settings.js';
+import type { ServerSettings } from './settings/server-settings.js';
 
 export interface ServeOptions {
   port: number;
@@ -24,6 +26,10 @@ export interface ServeOptions {
   viewerToken?: string;
   /** The URL people use to reach the server (a proxy in front of it); default SHIPGATE_PUBLIC_URL. */
   publicUrl?: string;
+  /** The settings file (CONTRACT §7); default <dataDir>/server.yaml when it exists. */
+  config?: string;
+  /** Where the settings file's secret variables are read; default process.env. */
+  env?: Record<string, string | undefined>;
   /** The built dashboard; default apps/web/dist of this workspace. */
   webRoot?: string;
   /** Log requests and errors as JSON lines (credentials redacted): true → stdout, or a stream. Default off. */
@@ -75,7 +81,15 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const token = configured || tokenFile(dataDir);
   const viewer = options.viewerToken ?? process.env.SHIPGATE_VIEWER_TOKEN;
   const publicUrl = parsePublicUrl(options.publicUrl ?? process.env.SHIPGATE_PUBLIC_URL);
+  let settings: ServerSettings;
+  try {
+    settings = loadServerSettings({ file: options.config, dataDir, env: options.env ?? process.env });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const app = await buildApp({
+    settings,
     dataDir,
     tokens: { deployer: token, viewer: viewer || undefined },
     webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,

@@ -8,7 +8,11 @@ import type { EventRepository } from './repositories/event-repository.js';
 import type { ProjectRepository } from './repositories/project-repository.js';
 import type { ReleaseRepository } from './repositories/release-repository.js';
 import type { ReportRepository } from './repositories/report-repository.js';
+import type { ApiTokenRepository } from './repositories/api-token-repository.js';
+import type { AuditRepository } from './repositories/audit-repository.js';
+import type { OidcLoginRepository } from './repositories/oidc-login-repository.js';
 import type { SessionRepository } from './repositories/session-repository.js';
+import type { UserRepository } from './repositories/user-repository.js';
 
 export interface ServiceLog {
   info(obj: object | string, msg?: string): void;
@@ -30,6 +34,10 @@ export interface Services {
   events: EventRepository;
   reports: ReportRepository;
   sessions: SessionRepository;
+  users: UserRepository;
+  oidcLogins: OidcLoginRepository;
+  audit: AuditRepository;
+  apiTokens: ApiTokenRepository;
   eventLog: EventLog;
   engine: Engine;
   clones: CloneManager;

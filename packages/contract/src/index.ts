@@ -37,7 +37,8 @@ export type {
   StepStatus,
 } from '@shipgate/core';
 
-export type Role = 'deployer' | 'viewer';
+/** viewer reads; deployer also promotes and acts on releases; admin also manages tokens and projects (CONTRACT §7). */
+export type Role = 'viewer' | 'deployer' | 'admin';
 
 export interface ApiError {
   error: string;
@@ -220,4 +221,63 @@ export interface DemoDto {
 export interface FaultyReleaseDto {
   commit: string;
   kind: DemoFaultKind;
+}
+
+// ---- People (CONTRACT §7) ----
+
+/** GET /api/me */
+export interface MeDto {
+  id: string;
+  name: string;
+  email: string | null;
+  /** Server-wide. */
+  role: Role;
+  via: 'oidc' | 'token';
+  /** The caller's role on each project (per-project rules may differ from the server-wide role). */
+  projectRoles: Record<string, Role>;
+}
+
+/** GET /api/auth: what the sign-in page offers. */
+export interface AuthInfoDto {
+  oidc: { name: string; loginUrl: string } | null;
+}
+
+/** GET /api/audit items (newest first). */
+export interface AuditEntryDto {
+  id: string;
+  at: string;
+  /** Display name; null when unknown (a failed sign-in). */
+  actor: string | null;
+  actorId: string | null;
+  /** sign_in, sign_in_failed, promote, rollback, cancel, resume, token_created, token_revoked */
+  action: string;
+  projectId?: string;
+  releaseId?: string;
+  reason?: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface AuditPageDto {
+  items: AuditEntryDto[];
+  nextCursor: string | null;
+}
+
+/** GET /api/tokens items (never the secret). */
+export interface ApiTokenDto {
+  id: string;
+  name: string;
+  role: Role;
+  owner: string;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+/** POST /api/tokens: the secret, shown this once. */
+export interface CreatedApiTokenDto {
+  id: string;
+  name: string;
+  token: string;
+  role: Role;
+  expiresAt: string | null;
 }

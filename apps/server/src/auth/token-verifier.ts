@@ -1,11 +1,10 @@
 // Tokens are compared in constant time: both sides are hashed to the same length first.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Role } from '@shipgate/contract';
 
 export const sha256 = (text: string): Buffer => createHash('sha256').update(text).digest();
 
 export interface TokenVerifier {
-  roleOf(token: string): Role | null;
+  roleOf(token: string): 'deployer' | 'viewer' | null;
 }
 
 export function createTokenVerifier(tokens: { deployer: string; viewer?: string | undefined }): TokenVerifier {

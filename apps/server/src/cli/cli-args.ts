@@ -22,6 +22,8 @@ export interface CliArgs {
   host: string;
   /** serve: the URL people reach the server at (a proxy in front of it); else SHIPGATE_PUBLIC_URL. */
   publicUrl?: string;
+  /** serve: the settings file (CONTRACT §7); else <data dir>/server.yaml when it exists. */
+  config?: string;
   dataDir: string;
   projects: string[];
   reset: boolean;
@@ -96,6 +98,7 @@ function toArgs(command: CommandName, values: Values, cwd: string): CliArgs {
     port: portOf(text('port') ?? '4400', '--port'),
     host: text('host') ?? '127.0.0.1',
     ...(text('public-url') ? { publicUrl: text('public-url')! } : {}),
+    ...(text('config') ? { config: text('config')! } : {}),
     dataDir: text('data-dir') ?? '.shipgate',
     projects: Array.isArray(values.project) ? values.project : [],
     reset: flag('reset'),

@@ -70,6 +70,7 @@ export const COMMAND_SPECS: Record<CommandName, CommandSpec> = {
       port(4400),
       host,
       { name: 'public-url', type: 'string', arg: 'URL', help: 'the URL people reach the server at, behind a proxy (default: SHIPGATE_PUBLIC_URL, else http://HOST:PORT)' },
+      { name: 'config', type: 'string', arg: 'FILE', help: 'the server settings file: sign-in, roles, tokens (default: DATA_DIR/server.yaml when it exists)' },
       dataDir('.shipgate'),
       { name: 'project', type: 'string', multiple: true, arg: 'DIR', help: 'a git work tree to manage (repeat for several)' },
     ],

@@ -5,3 +5,7 @@ export * from './tables/steps.js';
 export * from './tables/events.js';
 export * from './tables/reports.js';
 export * from './tables/sessions.js';
+export * from './tables/users.js';
+export * from './tables/oidc-logins.js';
+export * from './tables/audit.js';
+export * from './tables/api-tokens.js';

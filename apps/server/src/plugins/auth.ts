@@ -1,40 +1,54 @@
 // Deny by default, decided by the route that MATCHED (never by a string test on the raw URL,
-// which the router decodes differently): every route needs a token (bearer header, the session
-// cookie, or ?token= on the WebSocket) unless its route config says `public: true`. A request no
-// route matched goes to the not-found handler (a 404 that reveals nothing). Viewers may only read.
+// which the router decodes differently): every route needs a credential (bearer header, the
+// session cookie, or ?token= on the WebSocket) unless its config says `public: true`, and the
+// role its config names (`config.role`; undeclared: viewer to read, admin to change). A route
+// that acts on one project names it (`config.projectOf`), so per-project role rules apply.
+// A request no route matched goes to the not-found handler (a 404 that reveals nothing).
 // Cross-site requests: a browser sends the SameSite cookie along from any page of the same site
 // (another port of 127.0.0.1), so a cookie-authenticated change or WebSocket must carry this
 // server's own Origin; any request with a foreign Origin that would change something, or open
 // the WebSocket, is refused whatever its credentials.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '@shipgate/contract';
+import type { Principal } from '../auth/principal.js';
+import { isAtLeast, roleOf } from '../auth/role-rules.js';
 import { SESSION_COOKIE } from '../auth/start-session.js';
 import { sha256 } from '../auth/token-verifier.js';
+import type { Services } from '../services.js';
 import { isForeignOrigin } from './site.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
+    /** The caller's role on what the route acts on (the project, else server-wide). */
     role: Role | null;
+    principal: Principal | null;
   }
   interface FastifyContextConfig {
     public?: boolean;
+    /** The least role the route needs; undeclared: viewer for reads, admin for changes. */
+    role?: Role;
+    /** The project the route acts on (its id), for per-project role rules. */
+    projectOf?: (request: FastifyRequest, services: Services) => string | null | undefined;
   }
 }
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-type Credential = { role: Role | null; via: 'bearer' | 'cookie' | 'query' };
+type Credential = { principal: Principal | null; via: 'bearer' | 'cookie' | 'query' };
 
 function credentialOf(app: FastifyInstance, request: FastifyRequest): Credential | null {
   const header = request.headers.authorization;
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    return { role: match?.[1] ? app.tokens.roleOf(match[1]) : null, via: 'bearer' };
+    return { principal: match?.[1] ? app.identities.fromToken(match[1]) : null, via: 'bearer' };
   }
   const session = request.cookies[SESSION_COOKIE];
-  if (session) return { role: app.services.sessions.roleOf(sha256(session).toString('hex'), new Date()), via: 'cookie' };
+  if (session) {
+    const stored = app.services.sessions.credentialOf(sha256(session).toString('hex'), new Date());
+    return { principal: stored === null ? null : app.identities.fromCredential(stored), via: 'cookie' };
+  }
   const query = request.query as { token?: unknown } | undefined;
-  if (isWebSocket(request) && typeof query?.token === 'string') return { role: app.tokens.roleOf(query.token), via: 'query' };
+  if (isWebSocket(request) && typeof query?.token === 'string') return { principal: app.identities.fromToken(query.token), via: 'query' };
   return null;
 }
 
@@ -46,25 +60,39 @@ async function authenticate(this: FastifyInstance, request: FastifyRequest, repl
   if (changes(request) && isForeignOrigin(this.site, request)) {
     return reply.code(403).send({ error: 'forbidden', message: `requests from another site (Origin ${request.headers.origin}) may not change anything or open the live connection` });
   }
-  if (request.routeOptions.config.public === true) return;
+  const config = request.routeOptions.config;
+  if (config.public === true) return;
   const credential = credentialOf(this, request);
-  if (credential?.role == null) {
+  const principal = credential?.principal ?? null;
+  if (principal === null) {
     // say which: no credentials at all, or ones that are not (or no longer) valid
     const message = credential
-      ? 'that token or session is not valid (mistyped, replaced, or the session ended): sign in again with a current token'
+      ? 'that token or session is not valid (mistyped, revoked, expired, or the session ended): sign in again'
       : 'a token is required: Authorization: Bearer <token>, or sign in';
     return reply.code(401).send({ error: 'unauthorized', message });
   }
-  if (credential.via === 'cookie' && changes(request) && request.headers.origin === undefined) {
+  if (credential?.via === 'cookie' && changes(request) && request.headers.origin === undefined) {
     return reply.code(403).send({ error: 'forbidden', message: 'a signed-in browser request that changes something must carry this server\'s Origin header; scripts use Authorization: Bearer <token>' });
   }
-  request.role = credential.role;
-  if (credential.role === 'viewer' && !READS.has(request.method)) {
-    return reply.code(403).send({ error: 'forbidden', message: 'the viewer token can only read; use the deployer token to change anything' });
+  const projectId = config.projectOf?.(request, this.services) ?? null;
+  const project = projectId === null ? null : (this.services.projects.get(projectId) ?? null);
+  const role = roleOf(principal, this.settings, project);
+  request.principal = principal;
+  request.role = role;
+  const needed = config.role ?? (READS.has(request.method) ? 'viewer' : 'admin');
+  if (!isAtLeast(role, needed)) {
+    const where = project ? ` on ${project.name}` : '';
+    return reply.code(403).send({ error: 'forbidden', message: `this needs the ${needed} role${where}; ${principal.name} is ${role === 'viewer' ? 'a viewer' : `${role === 'admin' ? 'an' : 'a'} ${role}`}${where}` });
   }
 }
 
 export function authPlugin(app: FastifyInstance): void {
   app.decorateRequest('role', null);
+  app.decorateRequest('principal', null);
   app.addHook('onRequest', authenticate);
 }
+
+/** Route config for routes under /api/releases/:id — the release's project decides the role. */
+export const releaseProject = (request: FastifyRequest, services: Services) => services.releases.get((request.params as { id: string }).id)?.projectId;
+/** Route config for routes under /api/projects/:id. */
+export const paramProject = (request: FastifyRequest) => (request.params as { id: string }).id;

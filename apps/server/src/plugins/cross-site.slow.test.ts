@@ -134,7 +134,7 @@ describe('cross-site requests', () => {
     const cookie = String(res.headers['set-cookie']?.[0]).split(';')[0]!;
     expect(String(res.headers['set-cookie']?.[0])).toMatch(/HttpOnly; SameSite=Strict/);
     const session = await rawRequest(port, 'GET', '/api/session', { cookie });
-    expect(JSON.parse(session.body)).toEqual({ role: 'deployer' });
+    expect(JSON.parse(session.body)).toEqual({ role: 'admin' }); // the server's own token is the owner's
     const wrong = await rawRequest(port, 'GET', '/?token=wrong');
     expect(wrong.status).toBe(303);
     expect(wrong.headers.location).toBe('/?signin=failed');

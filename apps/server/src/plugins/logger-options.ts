@@ -4,6 +4,8 @@
 // spelling such as %74oken) is replaced by [redacted], in the URL and in the Referer.
 import type { FastifyServerOptions } from 'fastify';
 
+// token: sign-in links and ?token=; code and state: the provider's redirect to /api/auth/callback
+const REDACTED_PARAMS = new Set(['token', 'code', 'state']);
 const LOGGED_HEADERS = ['host', 'user-agent', 'origin', 'referer', 'content-type', 'content-length', 'upgrade', 'x-forwarded-for'];
 
 function decodeName(name: string): string {
@@ -14,7 +16,7 @@ function decodeName(name: string): string {
   }
 }
 
-/** Replaces the value of every query parameter named token (however it is spelled). */
+/** Replaces the value of every query parameter named token, code or state (however it is spelled). */
 export function redactUrl(url: string): string {
   const q = url.indexOf('?');
   if (q === -1) return url;
@@ -25,7 +27,7 @@ export function redactUrl(url: string): string {
     .map((pair) => {
       const eq = pair.indexOf('=');
       const name = eq === -1 ? pair : pair.slice(0, eq);
-      return decodeName(name) === 'token' ? `${name}=[redacted]` : pair;
+      return REDACTED_PARAMS.has(decodeName(name)) ? `${name}=[redacted]` : pair;
     })
     .join('&');
   return `${url.slice(0, q)}?${redacted}`;

@@ -7,6 +7,8 @@ export interface RegisteredRoute {
   url: string;
   /** config.public (read when asked: a scope's own onRoute hook may set it after this one ran). */
   readonly public: boolean;
+  /** config.role: the least role the route needs (undefined: the auth plugin's default). */
+  readonly role: string | undefined;
   websocket: boolean;
 }
 
@@ -26,6 +28,9 @@ export function routeRegistryPlugin(app: FastifyInstance): void {
         url: options.url,
         get public() {
           return (options.config as { public?: boolean } | undefined)?.public === true;
+        },
+        get role() {
+          return (options.config as { role?: string } | undefined)?.role;
         },
         websocket: options.websocket === true,
       });

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 /** The dashboard's client-side routes (apps/web/src/routes/app-routes.tsx). */
-export const DASHBOARD_PAGES = ['/', '/projects', '/projects/:id', '/releases/:id', '/history', '/reports', '/reports/:id'] as const;
+export const DASHBOARD_PAGES = ['/', '/projects', '/projects/:id', '/releases/:id', '/history', '/reports', '/reports/:id', '/audit', '/tokens'] as const;
 
 function filesUnder(root: string, dir = root): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -28,9 +28,9 @@ function signInByLink(app: FastifyInstance, request: FastifyRequest<{ Querystrin
   const url = new URL(request.url, 'http://x');
   url.searchParams.delete('token');
   const token = request.query.token;
-  const role = typeof token === 'string' ? app.tokens.roleOf(token) : null;
-  if (role === null) url.searchParams.set('signin', 'failed');
-  else startSession(app, reply, role);
+  const principal = typeof token === 'string' ? app.identities.fromToken(token) : null;
+  if (principal === null) url.searchParams.set('signin', 'failed');
+  else startSession(app, reply, principal);
   const path = url.pathname.startsWith('//') ? '/' : url.pathname; // never a protocol-relative Location
   return reply.header('cache-control', 'no-store').redirect(path + url.search, 303);
 }

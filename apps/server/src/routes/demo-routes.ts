@@ -23,6 +23,7 @@ export function demoRoutes(app: FastifyInstance, demo: DemoControls | undefined)
   app.post<{ Body: { kind?: DemoFaultKind } }>(
     '/api/demo/faulty-release',
     {
+      config: { role: 'deployer' },
       schema: {
         tags: ['demo'],
         summary: 'Commit a fault to the sandbox app: the next release degrades after its health checks',
@@ -39,6 +40,7 @@ export function demoRoutes(app: FastifyInstance, demo: DemoControls | undefined)
   app.post(
     '/api/demo/fix-fault',
     {
+      config: { role: 'deployer' },
       schema: {
         tags: ['demo'],
         summary: 'Commit the fix of the fault to the sandbox app: the next promote ships a good release',

@@ -38,6 +38,7 @@ export function projectRoutes(app: FastifyInstance): void {
   app.post<{ Body: { dir: string } }>(
     '/api/projects',
     {
+      config: { role: 'admin' },
       schema: {
         tags: ['projects'],
         summary: 'Register a git work tree as a project',

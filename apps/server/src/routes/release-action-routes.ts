@@ -2,6 +2,7 @@
 // new rollback record, its own item in /api/releases).
 import type { FastifyInstance } from 'fastify';
 import type { RollbackBody } from '@shipgate/contract';
+import { releaseProject } from '../plugins/auth.js';
 import { cancelRelease, resumeRelease, rollbackRelease } from '../releases/release-actions.js';
 import { dtoView, toReleaseDto } from '../releases/to-release-dto.js';
 import { errors, idParams, releaseSchema, rollbackBodySchema } from '../schemas/api-schemas.js';
@@ -17,6 +18,7 @@ export function releaseActionRoutes(app: FastifyInstance): void {
     app.post<{ Params: { id: string }; Body: RollbackBody | undefined }>(
       `/api/releases/:id/${name}`,
       {
+        config: { role: 'deployer', projectOf: releaseProject },
         schema: {
           tags: ['releases'],
           summary: action.summary,
@@ -31,7 +33,8 @@ export function releaseActionRoutes(app: FastifyInstance): void {
       async (request, reply) => {
         const svc = app.services;
         const { id } = request.params;
-        const release = name === 'resume' ? resumeRelease(svc, id) : name === 'cancel' ? cancelRelease(svc, id) : await rollbackRelease(svc, id, request.body ?? {}, request.role ?? 'deployer');
+        const release = name === 'resume' ? resumeRelease(svc, id) : name === 'cancel' ? cancelRelease(svc, id) : await rollbackRelease(svc, id, request.body ?? {}, request.principal!.name);
+        svc.audit.record({ actor: request.principal, action: name, projectId: release.projectId, releaseId: name === 'rollback' ? (release.rollbackOf ?? release.id) : release.id, reason: request.body?.reason, ...(name === 'rollback' ? { detail: { rollbackId: release.id } } : {}) });
         return reply.code(202).send(toReleaseDto(release, dtoView(svc, request.role)));
       },
     );

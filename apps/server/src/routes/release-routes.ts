@@ -1,6 +1,7 @@
 // Releases: promote, list (cursor pagination, newest first), one release, its events.
 import { RELEASE_STATUSES, type ReleaseStatus } from '@shipgate/core';
 import type { FastifyInstance } from 'fastify';
+import { paramProject, releaseProject } from '../plugins/auth.js';
 import type { PromoteBody } from '@shipgate/contract';
 import { notFound } from '../http-error.js';
 import { ListCache } from '../releases/list-cache.js';
@@ -26,6 +27,7 @@ export function releaseRoutes(app: FastifyInstance): void {
   app.post<{ Params: { id: string }; Body: PromoteBody | undefined }>(
     '/api/projects/:id/releases',
     {
+      config: { role: 'deployer', projectOf: paramProject },
       schema: {
         tags: ['releases'],
         summary: 'Promote: start a release of the project',
@@ -41,13 +43,14 @@ export function releaseRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const project = svc.projects.get(request.params.id);
       if (!project) throw notFound('project', request.params.id);
-      const result = await promoteRelease(svc, project, request.body ?? {}, request.role === 'deployer' ? 'deployer' : 'api');
+      const result = await promoteRelease(svc, project, request.body ?? {}, request.principal!.name);
       if (result.kind === 'conflict') {
         return reply.code(409).send({ error: 'release_in_progress', message: 'a release of this project is already active', releaseId: result.releaseId });
       }
       if (result.kind === 'blocked') {
         return reply.code(422).send({ error: 'blocked', message: result.plan.blockers.join('; ') || 'the release is blocked', blockers: result.plan.blockers, plan: result.plan });
       }
+      svc.audit.record({ actor: request.principal, action: 'promote', projectId: project.id, releaseId: result.release.id, detail: { bump: request.body?.bump ?? null, dryRun: request.body?.dryRun ?? false } });
       return reply.code(202).send(toReleaseDto(result.release, dtoView(svc, request.role)));
     },
   );
@@ -97,7 +100,7 @@ export function releaseRoutes(app: FastifyInstance): void {
 
   app.get<{ Params: { id: string } }>(
     '/api/releases/:id',
-    { schema: { tags: ['releases'], summary: 'One release', params: idParams, response: { 200: releaseSchema, ...errors(400, 401, 404) } } },
+    { config: { role: 'viewer', projectOf: releaseProject }, schema: { tags: ['releases'], summary: 'One release', params: idParams, response: { 200: releaseSchema, ...errors(400, 401, 404) } } },
     async (request) => {
       const release = svc.releases.get(request.params.id);
       if (!release) throw notFound('release', request.params.id);

@@ -1,10 +1,11 @@
 // /api/session: a browser exchanges a token for an HttpOnly, SameSite=Strict session cookie.
 import type { FastifyInstance } from 'fastify';
 import { SESSION_COOKIE, startSession } from '../auth/start-session.js';
+import { roleOf } from '../auth/role-rules.js';
 import { sha256 } from '../auth/token-verifier.js';
 import { errors } from '../schemas/api-schemas.js';
 
-const sessionSchema = { type: 'object', properties: { role: { type: 'string', enum: ['deployer', 'viewer'] } } } as const;
+const sessionSchema = { type: 'object', properties: { role: { type: 'string', enum: ['admin', 'deployer', 'viewer'] } } } as const;
 
 export function sessionRoutes(app: FastifyInstance): void {
   app.post<{ Body: { token: string } }>(
@@ -20,16 +21,20 @@ export function sessionRoutes(app: FastifyInstance): void {
       },
     },
     async (request, reply) => {
-      const role = app.tokens.roleOf(request.body.token);
-      if (role === null) return reply.code(401).send({ error: 'unauthorized', message: 'that token is not valid' });
-      startSession(app, reply, role);
-      return { role };
+      const principal = app.identities.fromToken(request.body.token);
+      if (principal === null) {
+        app.services.audit.record({ actor: null, action: 'sign_in_failed', reason: 'a token that is not valid' });
+        return reply.code(401).send({ error: 'unauthorized', message: 'that token is not valid' });
+      }
+      startSession(app, reply, principal);
+      app.services.audit.record({ actor: principal, action: 'sign_in', detail: { via: 'token' } });
+      return { role: roleOf(principal, app.settings, null) };
     },
   );
 
   app.get(
     '/api/session',
-    { schema: { tags: ['session'], summary: 'The role of the caller', response: { 200: sessionSchema, ...errors(401) } } },
+    { config: { role: 'viewer' }, schema: { tags: ['session'], summary: 'The role of the caller', response: { 200: sessionSchema, ...errors(401) } } },
     async (request) => ({ role: request.role }),
   );
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { buildApp } from '../app.js';
 import type { Engine } from '../engine.js';
 import { registerProject } from '../projects/register-project.js';
+import type { ServerSettings } from '../settings/server-settings.js';
 import { FakeEngine } from './fake-engine.js';
 import { makeGitFixture, type GitFixture } from './git-fixture.js';
 
@@ -22,11 +23,11 @@ export interface TestApp {
   dataDir: string;
 }
 
-export async function createTestApp(options: { engine?: Engine; dataDir?: string; fixture?: GitFixture } = {}): Promise<TestApp> {
+export async function createTestApp(options: { engine?: Engine; dataDir?: string; fixture?: GitFixture; settings?: ServerSettings } = {}): Promise<TestApp> {
   const fixture = options.fixture ?? makeGitFixture();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'shipgate-data-'));
   const engine = options.engine ?? new FakeEngine();
-  const app = await buildApp({ dataDir, engine, tokens: { deployer: DEPLOYER, viewer: VIEWER }, env: {}, shutdownGraceMs: 200 });
+  const app = await buildApp({ dataDir, engine, tokens: { deployer: DEPLOYER, viewer: VIEWER }, env: {}, shutdownGraceMs: 200, ...(options.settings ? { settings: options.settings } : {}) });
   const { project } = await registerProject(app.services, fixture.app);
   return { app, engine, fixture, projectId: project.id, dataDir };
 }

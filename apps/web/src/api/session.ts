@@ -19,4 +19,3 @@ export const fetchSession = async (): Promise<Session> => {
 export const sessionQuery = () => queryOptions({ queryKey: ['session'], queryFn: fetchSession, staleTime: Infinity });
 
 export const signIn = (token: string) => sendJson<{ role: Role }>('POST', '/api/session', { token });
-export const signOut = () => sendJson<null>('DELETE', '/api/session');

@@ -1,8 +1,8 @@
 // The frame around every signed-in screen: navigation, role, sign out.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useRoute } from 'wouter';
-import { signOut } from '../api/session';
+import { meQuery, signOut } from '../api/auth';
 import type { Role } from '../api/types';
 
 function NavLink({ href, children }: { href: string; children: ReactNode }) {
@@ -17,6 +17,7 @@ function NavLink({ href, children }: { href: string; children: ReactNode }) {
 
 export function AppLayout({ role, children }: { role: Role; children: ReactNode }) {
   const client = useQueryClient();
+  const me = useQuery(meQuery());
   const logout = useMutation({ mutationFn: signOut, onSuccess: () => {
       client.clear();
       window.location.assign('/');
@@ -35,8 +36,12 @@ export function AppLayout({ role, children }: { role: Role; children: ReactNode 
           <NavLink href="/projects">Projects</NavLink>
           <NavLink href="/history">History</NavLink>
           <NavLink href="/reports">Ship reports</NavLink>
+          <NavLink href="/audit">Audit</NavLink>
+          <NavLink href="/tokens">Tokens</NavLink>
         </nav>
-        <span className="role">Signed in as {role}</span>
+        <span className="role" title={me.data?.email ?? undefined}>
+          Signed in as {me.data ? `${me.data.name} (${me.data.role})` : role}
+        </span>
         <button type="button" onClick={() => logout.mutate()}>
           Sign out
         </button>

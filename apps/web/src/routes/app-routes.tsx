@@ -1,11 +1,13 @@
 // The screens by URL.
 import { Redirect, Route, Switch } from 'wouter';
+import { AuditPage } from '../features/audit/audit-page';
 import { ProjectPage } from '../features/projects/project-page';
 import { ProjectsPage } from '../features/projects/projects-page';
 import { HistoryPage } from '../features/releases/history-page';
 import { ReleasePage } from '../features/releases/release-page';
 import { ReportPage } from '../features/reports/report-page';
 import { ReportsPage } from '../features/reports/reports-page';
+import { TokensPage } from '../features/tokens/tokens-page';
 import { Empty } from '../ui/query-state';
 
 export function AppRoutes() {
@@ -19,6 +21,8 @@ export function AppRoutes() {
       <Route path="/releases/:id">{(p) => <ReleasePage key={p.id} releaseId={p.id} />}</Route>
       <Route path="/history" component={HistoryPage} />
       <Route path="/reports" component={ReportsPage} />
+      <Route path="/audit" component={AuditPage} />
+      <Route path="/tokens" component={TokensPage} />
       <Route path="/reports/:id">{(p) => <ReportPage key={p.id} releaseId={p.id} />}</Route>
       <Route>
         <Empty>There is no page here.</Empty>

@@ -8,6 +8,7 @@ export async function serveCommand(args: CliArgs): Promise<number> {
     port: args.port,
     host: args.host,
     ...(args.publicUrl ? { publicUrl: args.publicUrl } : {}),
+    ...(args.config ? { config: resolve(args.config) } : {}),
     dataDir: resolve(args.dataDir),
     projects: args.projects.map((p) => resolve(p)),
     // requests and errors as JSON lines on stdout: what "see the server log" refers to

@@ -28,6 +28,8 @@ export const releases = sqliteTable(
     tag: text('tag'),
     commit: text('commit'),
     actor: text('actor').notNull(),
+    /** Who, stably: `oidc:<sub>`, `token:<name>` (the display name in `actor` may change). */
+    actorId: text('actor_id'),
     bump: text('bump'),
     spec: text('spec'),
     dryRun: integer('dry_run', { mode: 'boolean' }).notNull().default(false),

@@ -11,13 +11,13 @@ import { LastOutcome } from './last-outcome';
 import { productionLine, productionOf } from './production';
 import { Time } from '../../ui/time';
 import { PromotePanel, promoteRefusal } from './promote-panel';
-import { sessionQuery } from '../../api/session';
+import { meQuery, projectRole } from '../../api/auth';
 import { VersionReasons } from './version-reasons';
 
 export function ProjectPage({ projectId }: { projectId: string }) {
   const projects = useQuery(projectsQuery());
   const plan = useQuery(planQuery(projectId));
-  const session = useQuery(sessionQuery());
+  const me = useQuery(meQuery());
   const project = projects.data?.find((p) => p.id === projectId);
   const production = productionOf(project?.production, plan.data?.production);
   if (projects.isSuccess && !project) return <Empty>No project called “{projectId}”.</Empty>;
@@ -41,7 +41,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
           {/* on a phone the promote panel comes first, right under the production status */}
           <div className="project-promote">{project && <PromotePanel project={project} plan={plan.data} />}</div>
           <div className="project-main">
-            {plan.data.blocked && <BlockerList projectId={projectId} plan={plan.data} disabledReason={project ? promoteRefusal(project, session.data?.role) : 'loading'} />}
+            {plan.data.blocked && <BlockerList projectId={projectId} plan={plan.data} disabledReason={project ? promoteRefusal(project, projectRole(me.data, projectId), me.data?.name) : 'loading'} />}
             <h2>Gates</h2>
             <GateList gates={plan.data.gates} />
             <VersionReasons plan={plan.data} />

@@ -6,7 +6,7 @@ import { Link, useLocation } from 'wouter';
 import { ApiError } from '../../api/http';
 import { projectsQuery, promoteProject } from '../../api/projects';
 import { isActiveStatus } from '@shipgate/contract';
-import { sessionQuery } from '../../api/session';
+import { meQuery, projectRole } from '../../api/auth';
 import type { PlanDto, ProjectDto } from '../../api/types';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 
@@ -14,7 +14,8 @@ export function PromotePanel({ project, plan }: { project: ProjectDto; plan: Pla
   const [isConfirming, setConfirming] = useState(false);
   const [, navigate] = useLocation();
   const client = useQueryClient();
-  const session = useQuery(sessionQuery());
+  const me = useQuery(meQuery());
+  const role = projectRole(me.data, project.id);
   const promote = useMutation({
     mutationFn: () => promoteProject(project.id),
     onSuccess: (release) => {
@@ -27,7 +28,7 @@ export function PromotePanel({ project, plan }: { project: ProjectDto; plan: Pla
   const running = project.lastRelease && isActiveStatus(project.lastRelease.status) ? project.lastRelease : null;
   const isInterrupted = running?.status === 'interrupted';
   const runningId = running?.id ?? conflictId;
-  const reason = promoteRefusal(project, session.data?.role) ?? (conflictId ? 'A release of this project is running.' : plan.blocked ? `Blocked: ${plan.blockers.join('; ') || 'see the gates'}.` : null);
+  const reason = promoteRefusal(project, role, me.data?.name) ?? (conflictId ? 'A release of this project is running.' : plan.blocked ? `Blocked: ${plan.blockers.join('; ') || 'see the gates'}.` : null);
   const version = plan.nextVersion ?? '';
   return (
     <div className="promote-panel">
@@ -66,10 +67,11 @@ export function PromotePanel({ project, plan }: { project: ProjectDto; plan: Pla
 }
 
 /** Why this person cannot start a release of this project now, whatever the plan says; null when they can. */
-export function promoteRefusal(project: ProjectDto, role: string | null | undefined): string | null {
+/** Why this caller may not promote now (their role on the project, an active release), or null. */
+export function promoteRefusal(project: ProjectDto, role: string | null | undefined, name?: string): string | null {
   // an interrupted release still holds the project (the server answers 409): resume or cancel it first
   const running = project.lastRelease && isActiveStatus(project.lastRelease.status) ? project.lastRelease : null;
-  if (role === 'viewer') return 'You are signed in as a viewer: viewers can look but cannot promote.';
+  if (role === 'viewer') return `You (${name ?? 'this sign-in'}) are a viewer on ${project.name}: viewers can look but cannot promote.`;
   if (running?.status === 'interrupted') return `The release of ${running.version ?? 'this project'} was interrupted: resume it or cancel it before promoting again.`;
   if (running) return 'A release of this project is running.';
   return null;

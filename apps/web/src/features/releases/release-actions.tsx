@@ -5,7 +5,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { runAction } from '../../api/releases';
-import { sessionQuery } from '../../api/session';
+import { meQuery, projectRole } from '../../api/auth';
 import type { ReleaseAction, ReleaseDto } from '../../api/types';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 
@@ -23,7 +23,7 @@ function explain(action: ReleaseAction, release: ReleaseDto): string {
 }
 
 export function ReleaseActions({ release, projectName }: { release: ReleaseDto; projectName: string }) {
-  const session = useQuery(sessionQuery());
+  const me = useQuery(meQuery());
   const [, navigate] = useLocation();
   const [confirming, setConfirming] = useState<ReleaseAction | null>(null);
   const [reason, setReason] = useState('');
@@ -35,7 +35,7 @@ export function ReleaseActions({ release, projectName }: { release: ReleaseDto; 
     },
     onSettled: () => setConfirming(null),
   });
-  const isViewer = session.data?.role === 'viewer';
+  const isViewer = projectRole(me.data, release.projectId) === 'viewer';
   if (release.actions.length === 0 && !isViewer) return null;
   return (
     <div className="release-actions">
@@ -44,7 +44,7 @@ export function ReleaseActions({ release, projectName }: { release: ReleaseDto; 
           {LABEL[action] ?? action}
         </button>
       ))}
-      {isViewer && <p className="reason">You are signed in as a viewer: viewers cannot cancel, resume or roll back.</p>}
+      {isViewer && <p className="reason">You ({me.data?.name}) are a viewer on {projectName}: viewers cannot cancel, resume or roll back.</p>}
       {run.isError && (
         <p className="state state-error" role="alert">
           {run.error.message}

@@ -1,0 +1,81 @@
+// 9) A person signs in through the team's OpenID provider (a REAL one: the certified
+// oidc-provider package on 127.0.0.1, with its own login and consent pages), is shown as
+// themselves with their role, promotes as themselves, and signs out (the session ends on the server).
+import { expect, test } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTestProvider, TEST_CLIENT_SECRET, type TestProvider } from '../../apps/server/src/testing/oidc-test-provider.ts';
+import { freePort } from '../support/free-port.ts';
+import { startWorld, type World } from '../support/world.ts';
+
+let world: World;
+let op: TestProvider;
+test.beforeAll(async () => {
+  const port = await freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
+  op = await startTestProvider({
+    clients: [{ client_id: 'shipgate', client_secret: TEST_CLIENT_SECRET, redirect_uris: [`${publicUrl}/api/auth/callback`] }],
+    accounts: [{ sub: 'alice', email: 'alice@acme.example', email_verified: true, name: 'Alice Example', groups: ['release-managers'] }],
+  });
+  const config = join(mkdtempSync(join(tmpdir(), 'shipgate-e2e-settings-')), 'server.yaml');
+  writeFileSync(
+    config,
+    `auth:
+  oidc:
+    issuer: ${op.issuer}
+    clientId: shipgate
+    clientSecretEnv: E2E_OIDC_SECRET
+    publicUrl: ${publicUrl}
+    name: Acme Login
+    scopes: [openid, email, profile, groups]
+  roles:
+    - { match: "group:release-managers", role: admin }
+    - { match: "email:*@acme.example", role: deployer }
+`,
+  );
+  world = await startWorld({}, { port, args: ['--config', config], env: { E2E_OIDC_SECRET: TEST_CLIENT_SECRET } });
+});
+test.afterAll(async () => {
+  await world?.stop();
+  await op?.close();
+});
+
+test('a person signs in through the provider\'s own pages, promotes as themselves, and signs out', async ({ page, context }) => {
+  await page.goto(`${world.server.baseUrl}/projects/acme-web`);
+  await page.getByRole('link', { name: 'Sign in with Acme Login' }).click();
+
+  // the provider's pages, not Shipgate's
+  await expect(page).toHaveURL(new RegExp(`^${op.issuer}/interaction/`));
+  await page.locator('input[name="login"]').fill('alice');
+  await page.locator('input[name="password"]').fill('any password');
+  await page.screenshot({ path: test.info().outputPath('provider-login.png') });
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  // back where she started, as herself
+  await expect(page).toHaveURL(`${world.server.baseUrl}/projects/acme-web`);
+  await expect(page.getByText('Signed in as Alice Example (admin)')).toBeVisible();
+  const cookie = (await context.cookies(world.server.baseUrl)).find((c) => c.name === 'shipgate_session')!;
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+
+  await page.getByRole('button', { name: 'Promote to production' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /^Promote / }).click();
+  await expect(page).toHaveURL(/\/releases\//);
+  await expect(page.getByText(/by Alice Example/)).toBeVisible();
+  await expect(page.locator('.release-head [data-status]')).toHaveText(/Succeeded/, { timeout: 60_000 });
+  await page.screenshot({ path: test.info().outputPath('released-by-alice.png'), fullPage: true });
+
+  // the audit trail names her: the sign-in and the promote
+  await page.getByRole('link', { name: 'Audit' }).click();
+  const trail = page.getByRole('table', { name: 'Audit trail' });
+  await expect(trail.locator('tr[data-action="promote"]')).toContainText('Alice Example');
+  await expect(trail.locator('tr[data-action="sign_in"]')).toContainText('Alice Example');
+  await page.screenshot({ path: test.info().outputPath('audit.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('link', { name: 'Sign in with Acme Login' })).toBeVisible();
+  // the old cookie is worth nothing now: the session ended on the server
+  const replay = await fetch(`${world.server.baseUrl}/api/me`, { headers: { cookie: `shipgate_session=${cookie.value}` } });
+  expect(replay.status).toBe(401);
+});
