@@ -2,21 +2,16 @@
 // (packages/core/src/config/examples/github-actions.shipgate.yaml) with its workflow file
 // committed, against a bare git remote and a local server on 127.0.0.1 that speaks GitHub's
 // documented REST API strictly (GitHub itself is unreachable from here).
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startGithubApiServer, type GithubApiServer, type ScriptedDispatch } from '@shipgate/runtime/testing/github-api-server';
-import { git, makeGitFixture, remoteRef, type GitFixture } from './testing/git-fixture.js';
+import type { GithubApiServer, ScriptedDispatch } from '@shipgate/runtime/testing/github-api-server';
+import { git, remoteRef, type GitFixture } from './testing/git-fixture.js';
+import { githubActionsFixture, type GithubActionsFixtureOptions } from './testing/github-actions-fixture.js';
 import { startHealthServer, type HealthServer } from './testing/health-server.js';
 import { explain, runCli, type CliResult } from './testing/run-cli.js';
-
-const EXAMPLES = join(import.meta.dirname, '../../../../packages/core/src/config/examples');
-const TOKEN = 'ghs_e2eToken0123456789';
-/** What the example workflow declares (examples/workflows/deploy.yml), as GitHub would read it. */
-const DECLARED = { environment: { required: true }, version: { required: true }, dry_run: { default: 'false' }, rollback: { default: 'false' }, shipgate_id: {} };
 
 let github: GithubApiServer | undefined;
 let health: HealthServer | undefined;
@@ -27,39 +22,10 @@ afterEach(async () => {
   health = undefined;
 });
 
-/** The example's deploy: section as written, pointed at the local GitHub with test-sized waits. */
-function exampleDeploy(apiUrl: string, overrides: Record<string, string> = {}): string {
-  const text = readFileSync(join(EXAMPLES, 'github-actions.shipgate.yaml'), 'utf8');
-  const lines = text.slice(text.indexOf('deploy:\n') + 'deploy:\n'.length).split('\n');
-  const block = lines.slice(0, lines.findIndex((line) => /^\S/.test(line)));
-  const values: Record<string, string> = { apiUrl, timeout: '30s', pollInterval: '0.2s', ...overrides };
-  return `${block.map((line) => line.replace(/^( {2}(\w+): ).*$/, (whole, prefix: string, key: string) => (values[key] === undefined ? whole : `${prefix}${values[key]}`))).join('\n')}\n`;
-}
-
-async function fixture(options: { healthUrl?: string; deploy?: Record<string, string>; workflow?: string } = {}): Promise<GitFixture & { env: Record<string, string> }> {
-  let origin = '';
-  github = await startGithubApiServer({
-    token: TOKEN,
-    refs: (ref) => {
-      for (const full of [`refs/tags/${ref}^{commit}`, `refs/heads/${ref}`]) {
-        try {
-          return execFileSync('git', ['rev-parse', '--verify', '-q', full], { cwd: origin, encoding: 'utf8', stdio: 'pipe' }).trim();
-        } catch {
-          // not this kind of ref
-        }
-      }
-      return undefined;
-    },
-    workflows: [{ id: 161335, file: 'deploy.yml', inputs: DECLARED, runName: (inputs) => `Deploy ${inputs['version'] ?? ''} (${inputs['shipgate_id'] ?? ''})` }],
-  });
-  const fx = makeGitFixture({ deploy: exampleDeploy(github.url, options.deploy), ...(options.healthUrl ? { healthUrl: options.healthUrl } : {}) });
-  origin = fx.origin;
-  mkdirSync(join(fx.app, '.github/workflows'), { recursive: true });
-  writeFileSync(join(fx.app, '.github/workflows/deploy.yml'), options.workflow ?? readFileSync(join(EXAMPLES, 'workflows/deploy.yml'), 'utf8'));
-  git(fx, fx.app, 'add', '-A');
-  git(fx, fx.app, 'commit', '-q', '-m', 'ci: deploy workflow');
-  git(fx, fx.app, 'push', '-q', 'origin', 'main');
-  return { ...fx, env: { ...fx.env, GITHUB_TOKEN: TOKEN } };
+async function fixture(options: GithubActionsFixtureOptions = {}): Promise<GitFixture> {
+  const fx = await githubActionsFixture(options);
+  github = fx.github;
+  return fx;
 }
 
 const promote = (fx: GitFixture, extra: string[] = [], onStdout?: Parameters<typeof runCli>[1]['onStdout']) =>

@@ -90,7 +90,8 @@ export async function publishGithubRelease(ctx: CoreContext, config: GithubRelea
 export interface MarkRolledBackInput {
   ctx: CoreContext;
   config: GithubReleaseConfig;
-  id: number;
+  /** The release's id; without it the release is found by its tag (GitHub never returns a draft that way). */
+  id?: number;
   tag: string;
   /** The tag production runs again, whose release becomes Latest again. */
   restoredTag: string | null;
@@ -98,23 +99,54 @@ export interface MarkRolledBackInput {
   note: string;
 }
 
-/** Marks the release of a rolled-back tag: prerelease, "(rolled back)" title, a note on top, not Latest. */
-export async function markGithubReleaseRolledBack(input: MarkRolledBackInput): Promise<GithubReleaseRef> {
+export interface MarkedRelease extends GithubReleaseRef {
+  /** What became of the restored tag's release: made Latest, none published by that tag, or a prerelease (left alone). */
+  restored: 'latest' | 'missing' | 'prerelease' | null;
+}
+
+/**
+ * Marks the release of a rolled-back tag: prerelease, "(rolled back)" title, a note on top, not
+ * Latest; the restored tag's release is made Latest. Null when `id` is not given and no release
+ * of the tag is found by tag.
+ */
+export async function markGithubReleaseRolledBack(input: MarkRolledBackInput): Promise<MarkedRelease | null> {
   const { api, path } = open(input.ctx, input.config);
-  const current = (await api.request<GithubReleaseData>('GET', `${path}/${input.id}`)).data;
+  let id = input.id;
+  if (id === undefined) {
+    const byTag = `${path}/tags/${encodeURIComponent(input.tag)}`;
+    const found = await api.send<GithubReleaseData>('GET', byTag);
+    if (found.status === 404) return null;
+    id = refOf(api.accept('GET', byTag, found).data, `the release ${input.tag}`).id;
+  }
+  const current = (await api.request<GithubReleaseData>('GET', `${path}/${id}`)).data;
   const banner = `> **Rolled back.** ${input.note}`;
   const body = current.body ?? '';
-  const marked = await api.request<GithubReleaseData>('PATCH', `${path}/${input.id}`, {
+  const marked = await api.request<GithubReleaseData>('PATCH', `${path}/${id}`, {
     name: `${input.tag} (rolled back)`,
     prerelease: true,
     make_latest: 'false',
     body: body.startsWith('> **Rolled back.**') ? body : `${banner}\n\n${body}`,
   });
+  let restored: MarkedRelease['restored'] = null;
   if (input.restoredTag) {
-    const restored = await api.send<GithubReleaseData>('GET', `${path}/tags/${encodeURIComponent(input.restoredTag)}`);
-    if (restored.status === 200 && typeof restored.data.id === 'number' && !restored.data.prerelease) {
-      await api.request('PATCH', `${path}/${restored.data.id}`, { make_latest: 'true' });
-    }
+    const byTag = `${path}/tags/${encodeURIComponent(input.restoredTag)}`;
+    const found = await api.send<GithubReleaseData>('GET', byTag);
+    const data = found.status === 404 ? null : api.accept('GET', byTag, found).data;
+    restored = !data || typeof data.id !== 'number' ? 'missing' : data.prerelease ? 'prerelease' : 'latest';
+    if (restored === 'latest') await api.request('PATCH', `${path}/${data!.id}`, { make_latest: 'true' });
   }
-  return refOf(marked.data, 'marking the release rolled back');
+  return { ...refOf(marked.data, 'marking the release rolled back'), restored };
+}
+
+/** The log line after marking: the release, and what became of the restored one. */
+export function describeMarkedRelease(tag: string, marked: MarkedRelease, restoredTag: string | null): string {
+  const restored =
+    marked.restored === 'latest'
+      ? `; ${restoredTag} is Latest again`
+      : marked.restored === 'missing'
+        ? `; ${restoredTag} has no published GitHub Release, so GitHub shows the newest other one as Latest`
+        : marked.restored === 'prerelease'
+          ? `; ${restoredTag}'s release is a prerelease (rolled back earlier?) and was not made Latest: publish it as a full release on GitHub if it should be`
+          : '';
+  return `GitHub Release ${tag} marked as rolled back (prerelease, not Latest): ${marked.url}${restored}`;
 }

@@ -55,6 +55,11 @@ export interface GithubApiServer {
   failNext(count: number, status?: number): void;
   /** The next request is rate limited, GitHub's way: retry-after, or remaining 0 + reset. */
   rateLimitNext(limit: { retryAfterSeconds: number } | { resetInSeconds: number }): void;
+  /**
+   * From now on, `method` requests whose path matches answer 403 "Resource not accessible by
+   * integration", GitHub's answer to a token without that permission (e.g. contents: read only).
+   */
+  forbid(method: string, path: RegExp): void;
   close(): Promise<void>;
 }
 
@@ -69,6 +74,7 @@ export async function startGithubApiServer(options: GithubApiServerOptions): Pro
   const releases = createFakeReleases(WEB);
   const requests: RecordedRequest[] = [];
   const interruptions: ((response: ServerResponse) => void)[] = [];
+  const forbidden: { method: string; path: RegExp }[] = [];
 
   const send = (response: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) => {
     response.writeHead(status, { date: now().toUTCString(), ...(body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }), ...headers });
@@ -124,6 +130,9 @@ export async function startGithubApiServer(options: GithubApiServerOptions): Pro
       if (interrupt) return interrupt(response);
       const refused = refusal(request.headers);
       if (refused) return send(response, ...refused);
+      if (forbidden.some((f) => f.method === method && f.path.test(url.pathname))) {
+        return send(response, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' });
+      }
       let body: Record<string, unknown> = {};
       try {
         body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
@@ -150,6 +159,7 @@ export async function startGithubApiServer(options: GithubApiServerOptions): Pro
       for (let i = 0; i < count; i += 1) interruptions.push((response) => send(response, status, { message: 'Server Error', request_id: randomUUID() }));
     },
     rateLimitNext: (limit) => void interruptions.push((response) => send(response, ...rateLimited(limit))),
+    forbid: (method, path) => void forbidden.push({ method, path }),
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }

@@ -2,7 +2,7 @@
 // after the health checks pass — as a draft while monitoring still has to pass, published
 // when it does — and marked "(rolled back)", not Latest, when the release is rolled back.
 // None of this ever fails a release: a missing release page never undoes a healthy deploy.
-import { createGithubRelease, markGithubReleaseRolledBack, publishGithubRelease } from '../../deploy/github-release.js';
+import { createGithubRelease, describeMarkedRelease, markGithubReleaseRolledBack, publishGithubRelease } from '../../deploy/github-release.js';
 import type { ReleaseRun } from '../release-run.js';
 import type { StepName } from '../../model/statuses.js';
 
@@ -30,16 +30,23 @@ export async function publishGithubReleaseAfterMonitoring(run: ReleaseRun): Prom
   });
 }
 
-/** After a rollback: the release of the failed tag must not look like the current release. */
+/**
+ * After a rollback that moved production: the release of the failed tag must not look like the
+ * current release. One the rollback did not move production away from is left as it is.
+ */
 export async function markGithubReleaseAfterRollback(run: ReleaseRun, restoredTag: string | null, reason: string): Promise<void> {
   const config = run.config.deploy.githubRelease;
   const id = run.journal.githubReleaseId;
   if (!config || id === undefined) return;
+  if (!restoredTag) {
+    run.log('rollback', `GitHub Release ${run.tag} left as it is: production was not moved away from ${run.tag}`);
+    return;
+  }
   await quietly(run, 'rollback', 'GitHub Release not marked as rolled back', async () => {
     const at = run.ctx.clock.now().toISOString();
-    const note = `${run.tag} was rolled back at ${at}${restoredTag ? `; production runs ${restoredTag} again` : ''}. Reason: ${reason}`;
-    const release = await markGithubReleaseRolledBack({ ctx: run.ctx, config, id, tag: run.tag, restoredTag, note });
-    run.log('rollback', `GitHub Release ${run.tag} marked as rolled back (prerelease, not Latest): ${release.url}`);
+    const note = `${run.tag} was rolled back at ${at}; production runs ${restoredTag} again. Reason: ${reason}`;
+    const marked = await markGithubReleaseRolledBack({ ctx: run.ctx, config, id, tag: run.tag, restoredTag, note });
+    if (marked) run.log('rollback', describeMarkedRelease(run.tag, marked, restoredTag));
   });
 }
 
