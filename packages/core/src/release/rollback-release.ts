@@ -2,7 +2,8 @@
 // own record (CONTRACT §4): queued → running → succeeded | failed, its own steps (rollback,
 // health-checks, ship-report), its report, and the `docs(ship): roll back vX to vY` record in
 // git with the state.yaml write-back (rollback_from / rollback_to / rollback_at). The release
-// it replaces is not touched: it keeps its status and outcome.
+// it replaces keeps its status and outcome; only its GitHub Release (deploy.githubRelease) is
+// marked "(rolled back)", and the restored one made Latest.
 import { join } from 'node:path';
 import semver from 'semver';
 import { loadConfig } from '../config/index.js';
@@ -24,6 +25,7 @@ import { renderRollbackReport } from '../report/render-rollback-report.js';
 import { findSpec, writeBackRollback } from '../specflow/index.js';
 import type { ReleaseOutcome } from './release-outcome.js';
 import { createReleaseRecord, recordEvent } from '../report/release-record.js';
+import { markReplacedGithubRelease } from './mark-replaced-github-release.js';
 import { readRollbackJournal, writeRollbackJournal } from './rollback-journal.js';
 import type { StepName } from '../model/statuses.js';
 import { StatusKeeper } from './status-keeper.js';
@@ -116,6 +118,10 @@ export async function rollbackRelease(input: RollbackReleaseInput): Promise<Rele
   }
   // the git record is written either way: it says where production was sent
   const moved = record.facts.productionNow === target.tag;
+  // the GitHub Release of the release production left must not look current (a warning at worst)
+  if (moved && current) {
+    await markReplacedGithubRelease({ ctx, config, from: current.tag, to: target.tag, actor: input.actor, reason: input.reason, log: (line, stream) => log('rollback', line, stream) });
+  }
   if (moved) {
     await step(ctx, 'ship-report', 'Record the rollback', async () => recordRollback(ctx, repo, config, current, target, (line) => log('ship-report', line, 'warn'))).catch((error: unknown) =>
       log('ship-report', `the rollback record was not written: ${error instanceof Error ? error.message : String(error)}`, 'warn'),
