@@ -89,7 +89,10 @@ export interface ReleaseDto {
   previousVersion: string | null;
   tag: string | null;
   commit: string | null;
+  /** Who started it (a display name). */
   actor: string;
+  /** Who, stably: `oidc:<sub>` for a person, `token:<name>` for a token; null for releases from before people. */
+  actorId: string | null;
   bump: string | null;
   spec: string | null;
   dryRun: boolean;

@@ -14,7 +14,9 @@ export type PromoteResult =
   | { kind: 'conflict'; releaseId: string | null }
   | { kind: 'blocked'; plan: ReleasePlan };
 
-export async function promoteRelease(svc: Services, project: ProjectRow, body: PromoteBody, actor: string): Promise<PromoteResult> {
+/** `by`: who promotes — `name` goes into the release, its report and git; `id` stays stable. */
+export async function promoteRelease(svc: Services, project: ProjectRow, body: PromoteBody, by: { name: string; id: string }): Promise<PromoteResult> {
+  const actor = by.name;
   const active = svc.releases.findActive(project.id);
   if (active) return { kind: 'conflict', releaseId: active.id };
   return svc.clones.withClone(project, 'release', async (dir): Promise<PromoteResult> => {
@@ -40,6 +42,7 @@ export async function promoteRelease(svc: Services, project: ProjectRow, body: P
         projectId: project.id,
         status: 'queued',
         actor,
+        actorId: by.id,
         bump: body.bump ?? null,
         spec: body.spec ?? plan.spec?.slug ?? null,
         dryRun: body.dryRun ?? false,

@@ -100,7 +100,8 @@ export function cancelRelease(svc: Services, id: string): ReleaseRecord {
  * from → to, its own steps and report. The release it replaces keeps its status and outcome
  * and gains `rolledBackBy` once production was moved.
  */
-export async function rollbackRelease(svc: Services, id: string, body: RollbackBody = {}, actor = 'deployer'): Promise<ReleaseRecord> {
+export async function rollbackRelease(svc: Services, id: string, body: RollbackBody = {}, by: { name: string; id: string } = { name: 'deployer', id: 'token:deployer' }): Promise<ReleaseRecord> {
+  const actor = by.name;
   const { release } = load(svc, id);
   const facts = { status: release.status, kind: release.kind, dryRun: release.dryRun, rolledBackBy: release.rolledBackBy, inProduction: dtoView(svc, 'deployer').productionReleaseId(release.projectId) === release.id };
   if (!allowedActions(facts, 'deployer').includes('rollback')) throw new HttpError(409, 'not_rollbackable', refusalOf(facts, 'rollback'));
@@ -114,6 +115,7 @@ export async function rollbackRelease(svc: Services, id: string, body: RollbackB
       kind: 'rollback',
       status: 'queued',
       actor,
+      actorId: by.id,
       reason: body.reason ?? null,
       rollbackOf: release.id,
       // core decides and reports the exact target (facts); until then: what production ran before

@@ -39,6 +39,7 @@ export function toReleaseDto(r: ReleaseRecord, view: DtoView): ReleaseDto {
     tag: r.tag,
     commit: r.commit,
     actor: r.actor,
+    actorId: r.actorId ?? null,
     bump: r.bump,
     spec: r.spec,
     dryRun: r.dryRun,

@@ -19,7 +19,8 @@ describe('audit trail', () => {
     const token = (await app.inject({ method: 'POST', url: '/api/tokens', headers: { cookie: bob, origin: 'http://localhost', host: 'localhost' }, payload: { name: 'ci' } })).json();
     const promoted = (await app.inject({ method: 'POST', url: `/api/projects/${t.projectId}/releases`, headers: asDeployer, payload: {} })).json();
     await waitForStatus(app, promoted.id, ['running']);
-    await app.inject({ method: 'POST', url: `/api/releases/${promoted.id}/cancel`, headers: asDeployer });
+    expect((await app.inject({ method: 'POST', url: `/api/releases/${promoted.id}/cancel`, headers: asDeployer, payload: { reason: 'x', force: true } })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'POST', url: `/api/releases/${promoted.id}/cancel`, headers: asDeployer, payload: { reason: 'wrong build picked' } })).statusCode).toBe(202);
     release();
     await waitForStatus(app, promoted.id, ['cancelled', 'rolled_back', 'succeeded', 'failed']);
 
@@ -31,7 +32,7 @@ describe('audit trail', () => {
       'viewer sign_in',
       '? sign_in_failed',
     ]);
-    expect(page.items[0]).toMatchObject({ actorId: 'token:deployer', projectId: t.projectId, releaseId: promoted.id, at: expect.any(String) });
+    expect(page.items[0]).toMatchObject({ actorId: 'token:deployer', projectId: t.projectId, releaseId: promoted.id, reason: 'wrong build picked', at: expect.any(String) });
     expect(page.items[2].detail).toMatchObject({ tokenId: token.id, name: 'ci', role: 'viewer' });
     expect(JSON.stringify(page)).not.toContain(token.token);
 

@@ -5,7 +5,7 @@ import type { RollbackBody } from '@shipgate/contract';
 import { releaseProject } from '../plugins/auth.js';
 import { cancelRelease, resumeRelease, rollbackRelease } from '../releases/release-actions.js';
 import { dtoView, toReleaseDto } from '../releases/to-release-dto.js';
-import { errors, idParams, releaseSchema, rollbackBodySchema } from '../schemas/api-schemas.js';
+import { errors, idParams, reasonBodySchema, releaseSchema, rollbackBodySchema } from '../schemas/api-schemas.js';
 
 const ACTIONS = {
   resume: { summary: 'Continue an interrupted release from its first unfinished step' },
@@ -23,7 +23,7 @@ export function releaseActionRoutes(app: FastifyInstance): void {
           tags: ['releases'],
           summary: action.summary,
           params: idParams,
-          ...(name === 'rollback' ? { body: rollbackBodySchema } : {}),
+          body: name === 'rollback' ? rollbackBodySchema : reasonBodySchema,
           response: { 202: releaseSchema, ...errors(400, 401, 403, 404, 409) },
         },
         preValidation: async (request) => {
@@ -33,7 +33,7 @@ export function releaseActionRoutes(app: FastifyInstance): void {
       async (request, reply) => {
         const svc = app.services;
         const { id } = request.params;
-        const release = name === 'resume' ? resumeRelease(svc, id) : name === 'cancel' ? cancelRelease(svc, id) : await rollbackRelease(svc, id, request.body ?? {}, request.principal!.name);
+        const release = name === 'resume' ? resumeRelease(svc, id) : name === 'cancel' ? cancelRelease(svc, id) : await rollbackRelease(svc, id, request.body ?? {}, request.principal!);
         svc.audit.record({ actor: request.principal, action: name, projectId: release.projectId, releaseId: name === 'rollback' ? (release.rollbackOf ?? release.id) : release.id, reason: request.body?.reason, ...(name === 'rollback' ? { detail: { rollbackId: release.id } } : {}) });
         return reply.code(202).send(toReleaseDto(release, dtoView(svc, request.role)));
       },

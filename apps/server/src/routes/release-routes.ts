@@ -43,7 +43,7 @@ export function releaseRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const project = svc.projects.get(request.params.id);
       if (!project) throw notFound('project', request.params.id);
-      const result = await promoteRelease(svc, project, request.body ?? {}, request.principal!.name);
+      const result = await promoteRelease(svc, project, request.body ?? {}, request.principal!);
       if (result.kind === 'conflict') {
         return reply.code(409).send({ error: 'release_in_progress', message: 'a release of this project is already active', releaseId: result.releaseId });
       }

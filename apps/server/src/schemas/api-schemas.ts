@@ -44,6 +44,7 @@ export const releaseSchema = {
     tag: nullableStr,
     commit: nullableStr,
     actor: str,
+    actorId: nullableStr,
     bump: nullableStr,
     spec: nullableStr,
     dryRun: { type: 'boolean' },
@@ -129,6 +130,13 @@ export const rollbackBodySchema = {
     reason: { type: 'string', maxLength: 2000 },
     to: { type: 'string', pattern: '^v?\\d+\\.\\d+\\.\\d+$' },
   },
+} as const;
+
+/** POST /api/releases/:id/{cancel,resume}: why (recorded in the audit trail). */
+export const reasonBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { reason: { type: 'string', maxLength: 2000 } },
 } as const;
 
 export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, errorSchema]));

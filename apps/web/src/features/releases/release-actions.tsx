@@ -28,7 +28,7 @@ export function ReleaseActions({ release, projectName }: { release: ReleaseDto; 
   const [confirming, setConfirming] = useState<ReleaseAction | null>(null);
   const [reason, setReason] = useState('');
   const run = useMutation({
-    mutationFn: (action: ReleaseAction) => runAction(release.id, action, action === 'rollback' && reason.trim() ? { reason: reason.trim() } : undefined),
+    mutationFn: (action: ReleaseAction) => runAction(release.id, action, reason.trim() ? { reason: reason.trim() } : undefined),
     onSuccess: (answer, action) => {
       // a rollback is its own record: follow it
       if (action === 'rollback' && answer && answer.id !== release.id) navigate(`/releases/${answer.id}`);
@@ -60,10 +60,10 @@ export function ReleaseActions({ release, projectName }: { release: ReleaseDto; 
         onCancel={() => setConfirming(null)}
       >
         <p>{confirming && explain(confirming, release)}</p>
-        {confirming === 'rollback' && (
+        {confirming && (
           <label className="rollback-reason">
-            Why (recorded in the rollback and its report){' '}
-            <input type="text" value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} placeholder="e.g. checkout errors since the deploy" />
+            {confirming === 'rollback' ? 'Why (recorded in the rollback, its report and the audit trail)' : 'Why (recorded in the audit trail)'}{' '}
+            <input type="text" value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} placeholder={confirming === 'resume' ? 'e.g. the runner is back' : 'e.g. checkout errors since the deploy'} />
           </label>
         )}
       </ConfirmDialog>
