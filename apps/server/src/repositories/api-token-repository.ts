@@ -3,6 +3,8 @@ import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
 import type { Db } from '../db/open-database.js';
 import { apiTokens, type ApiTokenRow } from '../db/schema.js';
 
+const isLive = (now: Date) => and(isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now.toISOString())));
+
 export function createApiTokenRepository(db: Db) {
   return {
     insert(row: Omit<ApiTokenRow, 'revokedAt'>): void {
@@ -10,18 +12,10 @@ export function createApiTokenRepository(db: Db) {
     },
     /** The live token with this hash (not revoked, not expired). */
     live(tokenHash: string, now: Date): ApiTokenRow | undefined {
-      return db
-        .select()
-        .from(apiTokens)
-        .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now.toISOString()))))
-        .get();
+      return db.select().from(apiTokens).where(and(eq(apiTokens.tokenHash, tokenHash), isLive(now))).get();
     },
     liveById(id: string, now: Date): ApiTokenRow | undefined {
-      return db
-        .select()
-        .from(apiTokens)
-        .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now.toISOString()))))
-        .get();
+      return db.select().from(apiTokens).where(and(eq(apiTokens.id, id), isLive(now))).get();
     },
     get(id: string): ApiTokenRow | undefined {
       return db.select().from(apiTokens).where(eq(apiTokens.id, id)).get();
