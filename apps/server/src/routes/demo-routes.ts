@@ -44,13 +44,18 @@ export function demoRoutes(app: FastifyInstance, demo: DemoControls | undefined)
       schema: {
         tags: ['demo'],
         summary: 'Commit the fix of the fault to the sandbox app: the next promote ships a good release',
-        response: { 201: { type: 'object', properties: { commit: { type: 'string' } }, required: ['commit'] }, ...errors(401, 403, 409) },
+        response: { 201: { type: 'object', properties: { commit: { type: 'string' } }, required: ['commit'] }, ...errors(400, 401, 403, 409) },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
+      // takes nothing: no body, or an empty object (strict, like every route's body)
+      if (!isEmptyBody(request.body)) throw new HttpError(400, 'invalid_request', 'this route takes no body: send none, or {}');
       const fixed = demo.fixTheFault?.() ?? null;
       if (!fixed) throw new HttpError(409, 'no_fault', 'the demo app has no fault to fix: make the next release faulty first');
       return reply.code(201).send(fixed);
     },
   );
 }
+
+const isEmptyBody = (body: unknown): boolean =>
+  body === undefined || body === null || (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0);
