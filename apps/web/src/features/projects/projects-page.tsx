@@ -40,7 +40,7 @@ function ProjectCard({ project }: { project: ProjectDto }) {
         ? 'unknown: the plan could not be made'
         : plan.data.blocked
           ? `No — ${plan.data.blockers[0] ?? 'blocked'}`
-          : `Yes — ${plan.data.currentVersion ?? '?'} → ${plan.data.nextVersion ?? '?'}`;
+          : `Yes — ${plan.data.production?.version ?? plan.data.currentVersion ?? '?'} → ${plan.data.nextVersion ?? '?'}`; // from what production runs
   return (
     <li className="card">
       <h2>

@@ -30,13 +30,16 @@ export function PromotePanel({ project, plan }: { project: ProjectDto; plan: Pla
   const runningId = running?.id ?? conflictId;
   const reason = promoteRefusal(project, role, me.data?.name) ?? (conflictId ? 'A release of this project is running.' : plan.blocked ? `Blocked: ${plan.blockers.join('; ') || 'see the gates'}.` : null);
   const version = plan.nextVersion ?? '';
+  // from what production runs (as the release header will say), not from the last tag: after a
+  // rollback the last tag is a version production no longer runs
+  const from = plan.production?.version ?? plan.currentVersion ?? '';
   return (
     <div className="promote-panel">
       <button type="button" className="button-primary button-big" disabled={reason !== null || promote.isPending} aria-describedby="promote-reason" onClick={() => setConfirming(true)}>
         Promote to production
       </button>
       <p id="promote-reason" className="reason">
-        {reason ?? `Ready: ${project.name} ${plan.currentVersion ?? ''} → ${version}.`}
+        {reason ?? `Ready: ${project.name} ${from} → ${version}.`}
         {runningId && (
           <>
             {' '}
