@@ -1,21 +1,39 @@
 // Starts the real `shipgate demo` (built CLI) as its own process group: a fresh sandbox in a
 // temp dir, the demo production service, and the dashboard. The sign-in URL is read from what
-// the demo prints; stop() ends the whole group.
+// the demo prints; stop() ends the whole group. With `monitoring`, the sandbox is built first
+// by the demo's own builder with shorter monitoring windows (the demo then reuses it), so a
+// spec with several releases stays within minutes.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freePort } from './free-port.ts';
 
 const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const CLI = join(REPO, 'apps/server/dist/cli/main.js');
 export const DEMO_VIEWER_TOKEN = 'e2e-demo-viewer-token';
 
+/** The monitoring section of the sandbox's .shipgate.yaml (durations such as '30s'). */
+export interface DemoMonitoring {
+  window: string;
+  baseline: string;
+  warmup: string;
+  interval: string;
+}
+
+type BuildSandbox = (options: { root: string; servicePort: number; monitoring?: DemoMonitoring }) => unknown;
+
 export class DemoProcess {
   private output = '';
 
-  private constructor(private readonly child: ChildProcess) {
+  private constructor(
+    private readonly child: ChildProcess,
+    /** The sandbox: origin.git (the remote), app (the work clone the dashboard releases), data. */
+    readonly root: string,
+    /** The demo production service (it follows the sandbox's production branch). */
+    readonly serviceUrl: string,
+  ) {
     child.stdout?.on('data', (d: Buffer) => (this.output += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (this.output += d.toString()));
   }
@@ -23,9 +41,13 @@ export class DemoProcess {
   /** The printed "Open the dashboard" URL, with its ?token=. */
   signInUrl = '';
 
-  static async start(): Promise<DemoProcess> {
+  static async start(options: { monitoring?: DemoMonitoring } = {}): Promise<DemoProcess> {
     const [port, servicePort] = [await freePort(), await freePort()];
     const dataDir = mkdtempSync(join(tmpdir(), 'shipgate-e2e-demo-'));
+    if (options.monitoring) {
+      const { buildSandbox } = (await import(pathToFileURL(join(REPO, 'apps/server/dist/demo/build-sandbox.js')).href)) as { buildSandbox: BuildSandbox };
+      buildSandbox({ root: dataDir, servicePort, monitoring: options.monitoring });
+    }
     const env: NodeJS.ProcessEnv = { ...process.env, SHIPGATE_VIEWER_TOKEN: DEMO_VIEWER_TOKEN };
     delete env['SHIPGATE_TOKEN']; // the demo must print its own sign-in link
     const child = spawn(process.execPath, [CLI, 'demo', '--port', String(port), '--service-port', String(servicePort), '--data-dir', dataDir], {
@@ -34,13 +56,18 @@ export class DemoProcess {
       detached: true, // its own process group, so stop() ends everything it started
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const demo = new DemoProcess(child);
+    const demo = new DemoProcess(child, dataDir, `http://127.0.0.1:${servicePort}`);
     demo.signInUrl = await demo.waitForUrl();
     return demo;
   }
 
   get baseUrl(): string {
     return new URL(this.signInUrl).origin;
+  }
+
+  /** The deployer token the demo printed in its sign-in link (for the spec's own API reads). */
+  get token(): string {
+    return new URL(this.signInUrl).searchParams.get('token') ?? '';
   }
 
   get log(): string {

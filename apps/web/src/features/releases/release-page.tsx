@@ -77,7 +77,7 @@ export function ReleasePage({ releaseId }: { releaseId: string }) {
           </span>
         )}
       </div>
-      <p className="muted">
+      <p className="muted" data-testid="release-summary">
         {r.previousVersion ?? '?'} → {r.version ?? '?'} · by {r.actor} · started <Time iso={r.startedAt ?? r.createdAt} isRelative now={now} /> · {isActive(r) ? 'running for' : 'took'}{' '}
         {durationBetween(r.startedAt ?? r.createdAt, r.finishedAt, now)}
         {r.dryRun && ' · dry run'}
