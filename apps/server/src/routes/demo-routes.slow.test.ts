@@ -44,7 +44,7 @@ describe('demo routes', () => {
   it('"Fix the fault" commits the fix and pushes it, for the deployer only', async () => {
     const { app, sandbox } = await demoApp(true);
     try {
-      const fix = (headers: Record<string, string>, payload?: unknown) => app.inject({ method: 'POST', url: '/api/demo/fix-fault', headers, ...(payload === undefined ? {} : { payload }) });
+      const fix = (headers: Record<string, string>, payload?: Record<string, string>) => app.inject({ method: 'POST', url: '/api/demo/fix-fault', headers, ...(payload === undefined ? {} : { payload }) });
       // nothing to fix yet: a clear 409, and nothing is committed
       const before = sandboxGit(sandbox.origin, 'rev-parse', 'refs/heads/main');
       const nothing = await fix(asDeployer);
