@@ -67,6 +67,13 @@ export class ShipgateError extends Error {
   }
 }
 
+/**
+ * Every ShipgateError carries this registry symbol, so a second copy of core in the same
+ * process (the bundled CLI entry beside the server's own modules) still recognises it.
+ */
+const SHIPGATE_ERROR = Symbol.for('shipgate.ShipgateError');
+Object.defineProperty(ShipgateError.prototype, SHIPGATE_ERROR, { value: true });
+
 export function isShipgateError(error: unknown): error is ShipgateError {
-  return error instanceof ShipgateError;
+  return error instanceof ShipgateError || (typeof error === 'object' && error !== null && (error as { [SHIPGATE_ERROR]?: unknown })[SHIPGATE_ERROR] === true);
 }

@@ -46,4 +46,12 @@ describe.concurrent('shipgate behaves like a CLI', () => {
     expect(r.code, explain(r)).toBe(2);
     expect(r.stderr).toMatch(/no command given.*plan, promote, rollback, serve, demo, help/s);
   });
+
+  // serve and demo load the server's own (unbundled) modules beside the bundled entry: their
+  // errors are still Shipgate's, with their exit code and field (exit 1 "internal" before)
+  it('exits 2 naming the field for a usage error raised inside serve', async () => {
+    const r = await cli('serve', '--port', '0', '--data-dir', tmpdir(), '--public-url', 'ftp://shipgate.example.com');
+    expect(r.code, explain(r)).toBe(2);
+    expect(r.stderr).toContain('shipgate: public-url: --public-url must be an http(s) URL such as https://shipgate.example.com, got "ftp://shipgate.example.com"');
+  });
 });

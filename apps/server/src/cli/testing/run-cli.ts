@@ -24,7 +24,7 @@ export interface RunCliOptions {
 }
 
 export function runCli(args: string[], options: RunCliOptions): Promise<CliResult> {
-  if (!existsSync(CLI_PATH)) throw new Error(`${CLI_PATH} does not exist: build the CLI first (cd apps/server && npx tsc -p tsconfig.build.json)`);
+  if (!existsSync(CLI_PATH)) throw new Error(`${CLI_PATH} does not exist: build the CLI first (pnpm --filter @shipgate/server run build)`);
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI_PATH, ...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     options.onSpawn?.(child);
