@@ -1,18 +1,14 @@
 // One promote or rollback per checkout at a time: two in the same work tree would commit,
 // tag and push over each other (and read each other's half-written journal).
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import { ShipgateError } from '@shipgate/core';
 import { isProcessAlive } from '../process-alive.js';
+import { gitWorkTree } from './git-work-tree.js';
 
 function lockFile(repoDir: string): string | null {
-  try {
-    const gitDir = execFileSync('git', ['rev-parse', '--git-dir'], { cwd: repoDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    return join(isAbsolute(gitDir) ? gitDir : join(repoDir, gitDir), 'shipgate', 'release.lock');
-  } catch {
-    return null; // not a work tree: planning says so with its own error
-  }
+  const tree = gitWorkTree(repoDir);
+  return tree ? join(tree.gitDir, 'shipgate', 'release.lock') : null; // not a work tree: planning says so with its own error
 }
 
 /** Claims the checkout for this command (a dead process's claim is taken over); returns the release. */
