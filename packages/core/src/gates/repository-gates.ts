@@ -51,11 +51,10 @@ export async function upToDateGate({ repo, git, fetchError }: RepositoryGateInpu
   const remoteRef = `refs/remotes/${git.remote}/${git.mainBranch}`;
   const remoteSha = await repo.resolve(remoteRef);
   if (!remoteSha) return { ...base, status: 'pass', detail: `${git.remote}/${git.mainBranch} does not exist yet: the release creates it` };
-  const behind = await repo.countBetween('HEAD', remoteSha);
+  const { onlyA: ahead, onlyB: behind } = await repo.countBothWays('HEAD', remoteSha);
   if (behind > 0) {
     return { ...base, status: 'fail', detail: `${behind} commit(s) behind ${git.remote}/${git.mainBranch}: run git pull --rebase`, evidence: { value: behind } };
   }
-  const ahead = await repo.countBetween(remoteSha, 'HEAD');
   return { ...base, status: 'pass', detail: ahead ? `${ahead} local commit(s) not pushed yet: the release pushes them` : `level with ${git.remote}/${git.mainBranch}` };
 }
 

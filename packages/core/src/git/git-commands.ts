@@ -22,6 +22,8 @@ export const gitCommands = {
   deleteRef: (ref: string) => ['update-ref', '-d', ref],
   revParse: (ref: string) => ['rev-parse', '--verify', '-q', `${ref}^{commit}`],
   countBetween: (from: string, to: string) => ['rev-list', '--count', `${from}..${to}`],
+  /** `<only in a>\t<only in b>`: both counts of `countBetween` in one walk. */
+  countBothWays: (a: string, b: string) => ['rev-list', '--left-right', '--count', `${a}...${b}`],
   tagsMerged: (prefix: string) => ['tag', '--merged', 'HEAD', '--list', `${prefix}*`],
   /** Commits after `since` (all when null), oldest first: sha, parents, full message. */
   log: (since: string | null) => [
@@ -72,4 +74,6 @@ export const gitCommands = {
   ],
   configGet: (key: string) => ['config', '--get', key],
   gitDir: () => ['rev-parse', '--absolute-git-dir'],
+  /** Top level, absolute git dir, the cwd's prefix ('' at the root) and HEAD (absent without commits: exit 1) in one call. */
+  layout: () => ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--show-prefix', '--verify', '-q', 'HEAD'],
 } as const;

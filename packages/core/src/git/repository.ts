@@ -27,6 +27,8 @@ export interface Repository {
   /** Fetches the main branch; returns the error text instead of throwing. */
   fetchMain(branch: string): Promise<string | null>;
   countBetween(from: string, to: string): Promise<number>;
+  /** Commits only in `a` and only in `b`, in one walk. */
+  countBothWays(a: string, b: string): Promise<{ onlyA: number; onlyB: number }>;
   resolve(ref: string): Promise<string | null>;
   latestVersionTag(prefix: string): Promise<VersionTag | null>;
   commitsSince(ref: string | null): Promise<CommitInfo[]>;
@@ -45,9 +47,32 @@ export interface Repository {
   hasIdentity(): Promise<boolean>;
 }
 
-export function openRepository(ctx: CoreContext, dir: string, remote: string): Repository {
+/** Where a directory sits in its repository, and its HEAD at the moment it was read. */
+export interface RepositoryLayout {
+  topLevel: string;
+  gitDir: string;
+  /** The directory relative to the top level, with a trailing slash ('' at the root). */
+  prefix: string;
+  head: string | null;
+}
+
+/**
+ * The layout of `dir`'s repository in one git call, or null (with git's words) when `dir` is
+ * not a git work tree. A plan starts with it instead of four separate `git rev-parse`s.
+ */
+export async function readRepositoryLayout(ctx: CoreContext, dir: string): Promise<{ layout: RepositoryLayout | null; stderr: string }> {
+  const r = await ctx.exec('git', cmd.layout(), { cwd: dir, env: { ...ctx.env, LC_ALL: 'C' } });
+  const [topLevel = '', gitDir = '', prefix = '', head = ''] = r.stdout.split('\n');
+  // exit 1 with the first three lines: a work tree without commits yet
+  if ((r.code !== 0 && r.code !== 1) || !topLevel || !gitDir) return { layout: null, stderr: r.stderr };
+  return { layout: { topLevel, gitDir, prefix, head: r.code === 0 && head ? head : null }, stderr: r.stderr };
+}
+
+/** `known`: the layout already read for `dir` (readRepositoryLayout), so the git dir and prefix are not asked again. */
+export function openRepository(ctx: CoreContext, dir: string, remote: string, known?: RepositoryLayout): Repository {
   const git = createGitRunner(ctx, dir);
-  let gitDir: Promise<string> | null = null;
+  let gitDir: Promise<string> | null = known ? Promise.resolve(known.gitDir) : null;
+  let identity: Promise<boolean> | null = null;
   const quiet = async (args: readonly string[]) => {
     const r = await git.try(args);
     return r.code === 0 ? r.stdout.trim() : null;
@@ -78,6 +103,10 @@ export function openRepository(ctx: CoreContext, dir: string, remote: string): R
     async countBetween(from, to) {
       return Number(await git.run(cmd.countBetween(from, to)));
     },
+    async countBothWays(a, b) {
+      const [onlyA = '', onlyB = ''] = (await git.run(cmd.countBothWays(a, b))).split(/\s+/);
+      return { onlyA: Number(onlyA), onlyB: Number(onlyB) };
+    },
     resolve: (ref) => quiet(cmd.revParse(ref)),
     async latestVersionTag(prefix) {
       const out = await git.run(cmd.tagsMerged(prefix));
@@ -100,7 +129,7 @@ export function openRepository(ctx: CoreContext, dir: string, remote: string): R
         });
     },
     async pathInRepository() {
-      return (await git.run(cmd.showPrefix())).replace(/\/$/, '');
+      return (known ? known.prefix : await git.run(cmd.showPrefix())).replace(/\/$/, '');
     },
     async commitsTouchingProject(ref) {
       return new Set((await git.run(cmd.commitsTouchingHere(ref))).split('\n').filter(Boolean));
@@ -130,9 +159,8 @@ export function openRepository(ctx: CoreContext, dir: string, remote: string): R
       gitDir = null;
       throw error;
     })),
-    async hasIdentity() {
-      return Boolean((await quiet(cmd.configGet('user.email'))) || ctx.env.GIT_AUTHOR_EMAIL);
-    },
+    // asked before every commit; the configured identity does not change during a release
+    hasIdentity: () => (identity ??= quiet(cmd.configGet('user.email')).then((email) => Boolean(email || ctx.env.GIT_AUTHOR_EMAIL))),
   };
 }
 

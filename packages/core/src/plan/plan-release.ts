@@ -8,7 +8,7 @@ import type { CoreContext } from '../context.js';
 import { deployProviderGates } from '../deploy/deploy-providers.js';
 import { ShipgateError } from '../errors.js';
 import { checkStagingCommit, cleanWorktreeGate, mainBranchGate, upToDateGate } from '../gates/index.js';
-import { openRepository, remoteTagCommit, type Repository } from '../git/repository.js';
+import { openRepository, readRepositoryLayout, remoteTagCommit, type Repository, type RepositoryLayout } from '../git/repository.js';
 import type { ReleaseJournal } from '../model/journal-types.js';
 import { findResumable } from '../release/resume.js';
 import { STEP_NAMES, type StepName } from '../model/statuses.js';
@@ -37,29 +37,34 @@ export interface PlanResult {
 
 export async function planRelease(input: PlanInput): Promise<PlanResult> {
   const { ctx, repoDir } = input;
-  await assertWorkTree(ctx, repoDir);
+  const layout = await workTreeLayout(ctx, repoDir);
   const config = await loadConfig(ctx.fs, repoDir);
-  const repo = openRepository(ctx, repoDir, config.git.remote);
-  const head = await repo.head();
+  const repo = openRepository(ctx, repoDir, config.git.remote, layout);
+  const head = layout.head;
   if (!head) throw new ShipgateError('USAGE', `${repoDir} has no commits yet`, { hint: 'commit your project first' });
 
-  const fetchError = input.fetch === false ? null : await repo.fetchMain(config.git.mainBranch);
-  const refs = fetchError === null ? await repo.remoteRefs().catch(() => null) : null;
+  // the fetch and the read of the remote's refs go out together (the refs count only when the fetch worked)
+  const [fetchError, remoteRefs] = await Promise.all([input.fetch === false ? null : repo.fetchMain(config.git.mainBranch), repo.remoteRefs().catch(() => null)]);
+  const refs = fetchError === null ? remoteRefs : null;
   const spec = await findSpec(ctx.fs, repoDir, config.specs, input.spec);
   const resumable = await findResumable({ ctx, repo, config, head, refs, spec });
   const resume = resumable?.journal ?? null;
   const found = resumable?.source === 'remote' ? resumable.journal : null;
-  const gates: GateResult[] = [];
-  if (config.gates.repository) {
-    const releaseFiles = resume ? filesWrittenBy(resume, config) : [];
-    gates.push(await cleanWorktreeGate(repo, releaseFiles), await mainBranchGate(repo, config.git.mainBranch), await upToDateGate({ repo, git: config.git, fetchError }));
-  }
+  const releaseFiles = resume ? filesWrittenBy(resume, config) : [];
+  // independent reads, run side by side; the gates keep their order
+  const [repositoryGates, providerGates] = await Promise.all([
+    config.gates.repository
+      ? Promise.all([cleanWorktreeGate(repo, releaseFiles), mainBranchGate(repo, config.git.mainBranch), upToDateGate({ repo, git: config.git, fetchError })])
+      : [],
+    // the provider must be usable before anything is pushed (token, workflow, command, push access)
+    deployProviderGates({ repoDir, remote: config.git.remote, mainBranch: config.git.mainBranch, config: config.deploy, ctx }),
+  ]);
+  const gates: GateResult[] = [...repositoryGates];
   const stateFile = spec ? `${spec.dir}/state.yaml` : `${config.specs}/NNN-feature/state.yaml`;
   const stateText = spec && (await ctx.fs.exists(join(repoDir, stateFile))) ? await ctx.fs.readFile(join(repoDir, stateFile)) : null;
   const specGates = readSpecGates(stateText, { file: stateFile, stagingValidation: config.gates.stagingValidation, rollback: config.gates.rollback });
   gates.push(...(spec ? specGates : specGates.map((gate) => withoutFeature(gate, config.specs))));
-  // the provider must be usable before anything is pushed (token, workflow, command, push access)
-  gates.push(...(await deployProviderGates({ repoDir, remote: config.git.remote, mainBranch: config.git.mainBranch, config: config.deploy, ctx })));
+  gates.push(...providerGates);
   const override = await checkStagingCommitGate({ repo, config, head, gates, stateFile, stagingSha: stagingCommitOf(stateText), allow: input.allowUnvalidated });
 
   const version = await planVersion({ ctx, repo, config, head, bump: input.bump, resume });
@@ -155,14 +160,16 @@ function withoutFeature(gate: GateResult, specs: string): GateResult {
   };
 }
 
-async function assertWorkTree(ctx: CoreContext, repoDir: string): Promise<void> {
-  const r = await ctx.exec('git', ['rev-parse', '--show-toplevel'], { cwd: repoDir, env: { ...ctx.env, LC_ALL: 'C' } });
-  if (r.code !== 0) {
-    throw new ShipgateError('USAGE', `${repoDir} is not a git work tree${/cannot change|No such file|ENOENT/i.test(r.stderr) ? ' (the directory does not exist)' : ''}`, {
+/** The repository's layout and HEAD, read once; a directory that is not a git work tree is a usage error. */
+async function workTreeLayout(ctx: CoreContext, repoDir: string): Promise<RepositoryLayout> {
+  const { layout, stderr } = await readRepositoryLayout(ctx, repoDir);
+  if (!layout) {
+    throw new ShipgateError('USAGE', `${repoDir} is not a git work tree${/cannot change|No such file|ENOENT/i.test(stderr) ? ' (the directory does not exist)' : ''}`, {
       field: '--dir',
       hint: `run shipgate in your project's repository, or pass --dir <path to it> (got "${basename(repoDir)}")`,
     });
   }
+  return layout;
 }
 
 /** The files a release writes: before its commit the version files and CHANGELOG, after it the ship report and state.yaml. */

@@ -1,0 +1,27 @@
+// The up-to-date gate through the built CLI: behind the remote blocks (with the count), only
+// ahead passes (with the count) — both counts come from one `git rev-list --left-right`.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { git, makeGitFixture } from './testing/git-fixture.js';
+import { explain, runCli } from './testing/run-cli.js';
+
+type Gate = { id: string; status: string; detail: string };
+const upToDate = (stdout: string) => (JSON.parse(stdout) as { gates: Gate[] }).gates.find((g) => g.id === 'up-to-date');
+
+describe('the up-to-date gate', () => {
+  it('fails one commit behind origin/main and passes two local commits ahead, saying how many', async () => {
+    const fx = makeGitFixture();
+    const other = join(fx.root, 'other');
+    git(fx, fx.root, 'clone', '-q', fx.origin, other);
+    git(fx, other, 'commit', '-q', '--allow-empty', '-m', 'fix: someone else');
+    git(fx, other, 'push', '-q', 'origin', 'main');
+    const behind = await runCli(['plan', '--dir', fx.app, '--json'], { cwd: fx.app, env: fx.env });
+    expect(upToDate(behind.stdout), explain(behind)).toMatchObject({ status: 'fail', detail: '1 commit(s) behind origin/main: run git pull --rebase' });
+
+    git(fx, fx.app, 'pull', '-q', '--rebase', 'origin', 'main');
+    git(fx, fx.app, 'commit', '-q', '--allow-empty', '-m', 'fix: one');
+    git(fx, fx.app, 'commit', '-q', '--allow-empty', '-m', 'fix: two');
+    const ahead = await runCli(['plan', '--dir', fx.app, '--json'], { cwd: fx.app, env: fx.env });
+    expect(upToDate(ahead.stdout), explain(ahead)).toMatchObject({ status: 'pass', detail: '2 local commit(s) not pushed yet: the release pushes them' });
+  }, 60_000);
+});
