@@ -33,6 +33,8 @@ export interface PlanInput {
 export interface PlanResult {
   plan: ReleasePlan;
   config: ShipgateConfig;
+  /** Where the project sits in its repository (runRelease takes it: no second lookup of the git dir). */
+  layout: RepositoryLayout;
 }
 
 export async function planRelease(input: PlanInput): Promise<PlanResult> {
@@ -100,7 +102,7 @@ export async function planRelease(input: PlanInput): Promise<PlanResult> {
     commitFilter: version.commitFilter,
     ...(override ? { unvalidated: override } : {}),
   };
-  return { plan, config };
+  return { plan, config, layout };
 }
 
 interface StagingCommitGateInput {

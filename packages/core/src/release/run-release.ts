@@ -4,7 +4,7 @@
 import type { ShipgateConfig } from '../config/config-types.js';
 import type { CoreContext } from '../context.js';
 import { isShipgateError, ShipgateError } from '../errors.js';
-import { openRepository } from '../git/repository.js';
+import { openRepository, type RepositoryLayout } from '../git/repository.js';
 import type { DeployProvider } from '../deploy/deploy-provider.js';
 import type { ReleasePlan } from '../model/plan-types.js';
 import type { ReleaseJournal } from './journal.js';
@@ -32,6 +32,8 @@ export interface RunReleaseInput {
   actor?: string;
   /** Deploy with this provider instead of the configured built-in one (unit tests, embedders). */
   deployProvider?: DeployProvider;
+  /** The plan's layout of repoDir (PlanResult.layout): the git dir is not looked up again. */
+  layout?: RepositoryLayout;
 }
 
 export async function runRelease(input: RunReleaseInput): Promise<ReleaseOutcome> {
@@ -39,7 +41,7 @@ export async function runRelease(input: RunReleaseInput): Promise<ReleaseOutcome
   if (plan.blocked || !plan.nextVersion || !plan.tag) {
     throw new ShipgateError('GATE_BLOCKED', plan.blockers.join('; ') || 'nothing to release', { hint: 'nothing was written or pushed; run shipgate plan to see every gate' });
   }
-  const repo = openRepository(ctx, input.repoDir, config.git.remote);
+  const repo = openRepository(ctx, input.repoDir, config.git.remote, input.layout);
   const journal = await startJournal(input, repo);
   const run = new ReleaseRun(ctx, repo, config, plan, journal, input.deployProvider);
   if (plan.resuming) run.status = 'interrupted';

@@ -26,7 +26,7 @@ export async function promoteCommand(args: CliArgs): Promise<number> {
   process.on('SIGTERM', onSignal);
   try {
     const planCtx = createNodeContext({ emit: () => {} });
-    const { plan, config } = await planRelease({ repoDir: args.dir, ctx: planCtx, ...(args.spec ? { spec: args.spec } : {}), ...(args.bump ? { bump: args.bump } : {}), ...allowUnvalidated(args) });
+    const { plan, config, layout } = await planRelease({ repoDir: args.dir, ctx: planCtx, ...(args.spec ? { spec: args.spec } : {}), ...(args.bump ? { bump: args.bump } : {}), ...allowUnvalidated(args) });
     if (plan.blocked) {
       if (args.json) emit({ type: 'release.status', status: 'failed', reason: `blocked: ${plan.blockers.join('; ')}` });
       else process.stderr.write(planText(plan));
@@ -38,7 +38,7 @@ export async function promoteCommand(args: CliArgs): Promise<number> {
       return 1;
     }
     const ctx = createNodeContext({ emit, signal: abort.signal });
-    const outcome = await runRelease({ repoDir: args.dir, config, plan, ctx, monitor: args.monitor, dryRun: args.dryRun, actor: cliActor() });
+    const outcome = await runRelease({ repoDir: args.dir, config, plan, layout, ctx, monitor: args.monitor, dryRun: args.dryRun, actor: cliActor() });
     renderer?.close();
     if (args.json) process.stdout.write(`${JSON.stringify({ type: 'outcome', ...outcome, report: undefined })}\n`);
     else process.stderr.write(summary(outcome.status, outcome.failedStep ?? null, outcome.tag, outcome.error, args.dryRun, outcome.deployInFlight));
