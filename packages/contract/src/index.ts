@@ -121,6 +121,20 @@ export interface ProjectDto {
   /** What production runs now, as core's productionNow() and the last run said; null when nothing can tell. */
   production: ProductionDto | null;
   lastRelease: ReleaseDto | null;
+  /** Set while the project is locked: promotes answer 423 `locked` (rollbacks, cancels and resumes are never blocked). */
+  lock: ProjectLockDto | null;
+}
+
+export interface ProjectLockDto {
+  reason: string;
+  by: string;
+  since: string;
+  /** Locked by Shipgate after an automatic rollback (lockAfterRollback). */
+  automatic: boolean;
+}
+
+export interface LockBody {
+  reason: string;
 }
 
 export interface ProductionDto {

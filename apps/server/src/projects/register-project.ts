@@ -60,7 +60,7 @@ export async function registerProject(svc: Services, dirInput: string): Promise<
   const remoteUrl = /^[a-z][a-z0-9+.-]*:\/\/|^[^/]+@[^:]+:/i.test(remote.stdout) || isAbsolute(remote.stdout) ? remote.stdout : resolve(dir, remote.stdout);
   let id = slug(settings.name);
   for (let n = 2; svc.projects.get(id); n++) id = `${slug(settings.name)}-${n}`;
-  const project: ProjectRow = { id, dir, remoteUrl, currentVersion: null, productionVersion: null, productionTag: null, productionCommit: null, productionSince: null, createdAt: new Date().toISOString(), ...settings };
+  const project: ProjectRow = { id, dir, remoteUrl, currentVersion: null, productionVersion: null, productionTag: null, productionCommit: null, productionSince: null, lockReason: null, lockBy: null, lockSince: null, lockAutomatic: false, createdAt: new Date().toISOString(), ...settings };
   svc.projects.insert(project);
   return { project, created: true };
 }

@@ -36,6 +36,11 @@ export function createProjectRepository(db: Db) {
       const row = { productionVersion: production?.version ?? null, productionTag: production?.tag ?? null, productionCommit: production?.commit ?? null, productionSince: production?.since ?? null };
       wrote(db.update(projects).set(row).where(eq(projects.id, id)).run());
     },
+    /** Locks the project (promotes answer 423) or, with null, unlocks it. */
+    setLock(id: string, lock: { reason: string; by: string; since: string; automatic: boolean } | null): void {
+      const row = { lockReason: lock?.reason ?? null, lockBy: lock?.by ?? null, lockSince: lock?.since ?? null, lockAutomatic: lock?.automatic ?? false };
+      wrote(db.update(projects).set(row).where(eq(projects.id, id)).run());
+    },
     /** The display name follows the config's `project` (the id, used in URLs, stays). */
     rename(id: string, name: string): void {
       wrote();

@@ -1,12 +1,13 @@
 // /api/projects: list, register (POST { dir }) and plan.
 import type { FastifyInstance } from 'fastify';
-import type { ProjectDto } from '@shipgate/contract';
+import type { LockBody, ProjectDto, ProjectLockDto } from '@shipgate/contract';
 import { notFound } from '../http-error.js';
+import { paramProject } from '../plugins/auth.js';
 import { registerProject } from '../projects/register-project.js';
 import { planProject } from '../releases/plan-project.js';
 import { dtoView, toReleaseDto } from '../releases/to-release-dto.js';
 import type { ProjectRow } from '../repositories/project-repository.js';
-import { errors, idParams, planSchema, projectSchema } from '../schemas/api-schemas.js';
+import { errors, idParams, lockBodySchema, planSchema, projectSchema } from '../schemas/api-schemas.js';
 import type { Services } from '../services.js';
 
 function toProjectDto(svc: Services, p: ProjectRow, role: string | null): ProjectDto {
@@ -24,7 +25,13 @@ function toProjectDto(svc: Services, p: ProjectRow, role: string | null): Projec
     productionVersion: p.productionVersion,
     production,
     lastRelease: lastRelease ? toReleaseDto(lastRelease, view) : null,
+    lock: lockOf(p),
   };
+}
+
+/** The project's lock as the API shows it, or null. */
+export function lockOf(p: ProjectRow): ProjectLockDto | null {
+  return p.lockReason === null ? null : { reason: p.lockReason, by: p.lockBy ?? 'someone', since: p.lockSince ?? p.createdAt, automatic: p.lockAutomatic };
 }
 
 export function projectRoutes(app: FastifyInstance): void {
@@ -56,6 +63,39 @@ export function projectRoutes(app: FastifyInstance): void {
     '/api/projects/:id',
     { schema: { tags: ['projects'], summary: 'One project', params: idParams, response: { 200: projectSchema, ...errors(401, 404) } } },
     async (request) => toProjectDto(svc, load(request.params.id), request.role),
+  );
+
+  app.post<{ Params: { id: string }; Body: LockBody }>(
+    '/api/projects/:id/lock',
+    {
+      config: { role: 'deployer', projectOf: paramProject },
+      schema: {
+        tags: ['projects'],
+        summary: 'Lock the project: promotes answer 423 until it is unlocked (rollbacks, cancels and resumes still work)',
+        params: idParams,
+        body: lockBodySchema,
+        response: { 200: projectSchema, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const project = load(request.params.id);
+      const reason = request.body.reason.trim();
+      svc.projects.setLock(project.id, { reason, by: request.principal!.name, since: new Date().toISOString(), automatic: false });
+      svc.audit.record({ actor: request.principal, action: 'lock', projectId: project.id, reason });
+      return toProjectDto(svc, load(project.id), request.role);
+    },
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    '/api/projects/:id/lock',
+    { config: { role: 'deployer', projectOf: paramProject }, schema: { tags: ['projects'], summary: 'Unlock the project', params: idParams, response: { 200: projectSchema, ...errors(401, 403, 404) } } },
+    async (request) => {
+      const project = load(request.params.id);
+      const was = lockOf(project);
+      svc.projects.setLock(project.id, null);
+      if (was) svc.audit.record({ actor: request.principal, action: 'unlock', projectId: project.id, reason: `was locked by ${was.by}: ${was.reason}` });
+      return toProjectDto(svc, load(project.id), request.role);
+    },
   );
 
   app.get<{ Params: { id: string }; Querystring: { bump?: string; spec?: string } }>(

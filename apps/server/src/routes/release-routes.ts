@@ -4,7 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { paramProject, releaseProject } from '../plugins/auth.js';
 import type { PromoteBody } from '@shipgate/contract';
 import { notFound } from '../http-error.js';
+import { promoteGuard } from '../guardrails/promote-guard.js';
 import { ListCache } from '../releases/list-cache.js';
+import { lockOf } from './project-routes.js';
 import { promoteRelease } from '../releases/promote-release.js';
 import { dtoView, toReleaseDto } from '../releases/to-release-dto.js';
 import { errors, eventSchema, idParams, promoteBodySchema, releaseSchema } from '../schemas/api-schemas.js';
@@ -33,7 +35,7 @@ export function releaseRoutes(app: FastifyInstance): void {
         summary: 'Promote: start a release of the project',
         params: idParams,
         body: promoteBodySchema,
-        response: { 202: releaseSchema, ...errors(400, 401, 403, 404, 409, 422, 502) },
+        response: { 202: releaseSchema, ...errors(400, 401, 403, 404, 409, 422, 423, 502) },
       },
       // a bodiless POST means "all defaults"; a JSON null body is NOT no body (it fails validation)
       preValidation: async (request) => {
@@ -43,6 +45,9 @@ export function releaseRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const project = svc.projects.get(request.params.id);
       if (!project) throw notFound('project', request.params.id);
+      // a lock (and, with the settings file, a freeze) refuses a promote before anything is planned or moved
+      const guard = promoteGuard({ lock: lockOf(project), freezes: [], now: new Date(), mayOverride: false });
+      if (!guard.ok) return reply.code(guard.status).send(guard.body);
       const result = await promoteRelease(svc, project, request.body ?? {}, request.principal!);
       if (result.kind === 'conflict') {
         return reply.code(409).send({ error: 'release_in_progress', message: 'a release of this project is already active', releaseId: result.releaseId });

@@ -73,7 +73,19 @@ export const projectSchema = {
       properties: { version: nullableStr, tag: nullableStr, commit: nullableStr, since: nullableStr, releaseId: nullableStr },
     },
     lastRelease: { ...releaseSchema, nullable: true },
+    lock: {
+      type: 'object',
+      nullable: true,
+      properties: { reason: str, by: str, since: str, automatic: { type: 'boolean' } },
+    },
   },
+} as const;
+
+export const lockBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['reason'],
+  properties: { reason: { type: 'string', minLength: 1, maxLength: 500, pattern: '\\S' } },
 } as const;
 
 /** The `plan --json` object; nested parts are documented in CONTRACT §1. */

@@ -16,3 +16,7 @@ export async function promoteProject(projectId: string, body: PromoteBody = {}):
   if (!release) throw new Error('the server answered without a release');
   return release;
 }
+
+/** Locks the project: promotes are refused (423) until it is unlocked. */
+export const lockProject = (projectId: string, reason: string) => sendJson<ProjectDto>('POST', `/api/projects/${encodeURIComponent(projectId)}/lock`, { reason });
+export const unlockProject = (projectId: string) => sendJson<ProjectDto>('DELETE', `/api/projects/${encodeURIComponent(projectId)}/lock`);

@@ -1,5 +1,5 @@
 // A project: a git work tree the server releases from (through its own clone of the remote).
-import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const projects = sqliteTable('projects', {
   id: text('id').primaryKey(),
@@ -16,6 +16,12 @@ export const projects = sqliteTable('projects', {
   productionCommit: text('production_commit'),
   /** When production started running it (the record that put it there). */
   productionSince: text('production_since'),
+  /** A lock (CONTRACT §7): promotes answer 423 while lock_reason is set; rollbacks, cancels and resumes are never blocked. */
+  lockReason: text('lock_reason'),
+  lockBy: text('lock_by'),
+  lockSince: text('lock_since'),
+  /** 1 when Shipgate locked it after an automatic rollback (lockAfterRollback). */
+  lockAutomatic: integer('lock_automatic', { mode: 'boolean' }).notNull().default(false),
   createdAt: text('created_at').notNull(),
 });
 

@@ -8,6 +8,7 @@ import { DemoPanel } from './demo-panel';
 import { BlockerList } from './blocker-list';
 import { GateList } from './gate-list';
 import { LastOutcome } from './last-outcome';
+import { LockPanel } from './lock-panel';
 import { productionLine, productionOf } from './production';
 import { Time } from '../../ui/time';
 import { PromotePanel, promoteRefusal } from './promote-panel';
@@ -33,6 +34,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
           </span>
         )}
       </p>
+      {project && <LockPanel project={project} disabledReason={session.data?.role === 'viewer' ? 'Viewers cannot lock or unlock.' : null} />}
       {project?.lastRelease && <LastOutcome release={project.lastRelease} production={production?.version ?? null} />}
       {plan.isPending && <Loading what="the release plan" />}
       {plan.isError && <ErrorState error={plan.error} what="the release plan" onRetry={() => void plan.refetch()} />}

@@ -75,6 +75,7 @@ export function promoteRefusal(project: ProjectDto, role: string | null | undefi
   // an interrupted release still holds the project (the server answers 409): resume or cancel it first
   const running = project.lastRelease && isActiveStatus(project.lastRelease.status) ? project.lastRelease : null;
   if (role === 'viewer') return `You (${name ?? 'this sign-in'}) are a viewer on ${project.name}: viewers can look but cannot promote.`;
+  if (project.lock) return `${project.name} is locked by ${project.lock.by}: ${project.lock.reason}. Unlock it to promote.`;
   if (running?.status === 'interrupted') return `The release of ${running.version ?? 'this project'} was interrupted: resume it or cancel it before promoting again.`;
   if (running) return 'A release of this project is running.';
   return null;
