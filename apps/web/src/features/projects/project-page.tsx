@@ -34,7 +34,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
           </span>
         )}
       </p>
-      {project && <LockPanel project={project} disabledReason={session.data?.role === 'viewer' ? 'Viewers cannot lock or unlock.' : null} />}
+      {project && <LockPanel project={project} disabledReason={projectRole(me.data, projectId) === 'viewer' ? 'Viewers cannot lock or unlock.' : null} />}
       {project?.lastRelease && <LastOutcome release={project.lastRelease} production={production?.version ?? null} />}
       {plan.isPending && <Loading what="the release plan" />}
       {plan.isError && <ErrorState error={plan.error} what="the release plan" onRetry={() => void plan.refetch()} />}
