@@ -16,7 +16,7 @@ export interface Engine {
     dryRun?: boolean;
     actor?: string;
   }): Promise<ReleaseOutcome>;
-  rollbackRelease(input: { repoDir: string; config: ShipgateConfig; ctx: CoreContext; to?: string; preferred?: string; from?: string; actor?: string; reason?: string }): Promise<ReleaseOutcome>;
+  rollbackRelease(input: { repoDir: string; config?: ShipgateConfig; ctx: CoreContext; to?: string; preferred?: string; from?: string; actor?: string; reason?: string }): Promise<ReleaseOutcome>;
 }
 
 export async function loadEngine(): Promise<Engine> {

@@ -4,7 +4,6 @@
 // production, the remote's production branch and the demo service's /api/version agree, and
 // every release's previousVersion is what production ran before it.
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,16 +14,7 @@ import { DEPLOYER, VIEWER } from '../testing/test-app.js';
 import { buildSandbox, sandboxGit, type Sandbox } from './build-sandbox.js';
 import { fixTheFault } from './fix-the-fault.js';
 import { makeFaultyRelease } from './make-faulty-release.js';
-
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+import { freePort } from '../testing/free-port.js';
 
 describe('the story of issue 11 on the real server', () => {
   let sandbox: Sandbox;

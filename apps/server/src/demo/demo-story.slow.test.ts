@@ -3,25 +3,15 @@
 // (monitoring passes), then a faulty one (health checks pass, monitoring fails it, rollback).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDemoService, type DemoService } from '@shipgate/demo-service';
 import { buildSandbox, sandboxGit, type Sandbox } from './build-sandbox.js';
 import { makeFaultyRelease } from './make-faulty-release.js';
+import { freePort } from '../testing/free-port.js';
 
 const CLI = resolve(import.meta.dirname, '../../dist/cli/main.js');
-
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 function promote(dir: string): Promise<{ code: number; output: string }> {
   return new Promise((done) => {

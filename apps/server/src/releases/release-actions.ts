@@ -1,6 +1,6 @@
 // resume, cancel and rollback of an existing release (CONTRACT §4). Each first moves the
 // release's status in the database (which refuses a second active release), then runs.
-import { allowedActions, deployProviderFor, loadConfig, refusalOf, type CoreContext, type ShipgateConfig } from '@shipgate/core';
+import { allowedActions, deployProviderFor, loadConfig, refusalOf, type CoreContext } from '@shipgate/core';
 import type { RollbackBody } from '@shipgate/contract';
 import { HttpError, notFound } from '../http-error.js';
 import { isUniqueViolation, type ReleaseRecord } from '../repositories/release-repository.js';
@@ -48,18 +48,18 @@ function resumeJob(svc: Services, release: ReleaseRecord, options: { cancel?: bo
   return (ctx) =>
     svc.clones.withClone(row, 'release', async (dir) => {
       await svc.clones.sync(row, dir);
+      // an interrupted rollback record: finish that rollback from what the remote and the deploy
+      // target hold; a cancel finishes it too, as production may already have moved
+      if (release.kind === 'rollback') {
+        if (options.cancel) ctx.emit({ type: 'step.log', step: 'rollback', line: 'a rollback under way is finished, not cancelled: production may already run the previous release', stream: 'warn' });
+        return rollbackJob(svc, { id: release.id, rollbackOf: release.rollbackOf, version: release.version, previousVersion: release.previousVersion, actor: release.actor, reason: release.reason }, dir);
+      }
       const { plan, config } = await svc.engine.planRelease({
         repoDir: dir,
         ctx,
         ...(release.spec === null ? {} : { spec: release.spec }),
         ...(release.bump === null ? {} : { bump: release.bump }),
       });
-      // an interrupted rollback record: finish that rollback from what the remote and the deploy
-      // target hold; a cancel finishes it too, as production may already have moved
-      if (release.kind === 'rollback') {
-        if (options.cancel) ctx.emit({ type: 'step.log', step: 'rollback', line: 'a rollback under way is finished, not cancelled: production may already run the previous release', stream: 'warn' });
-        return rollbackJob(svc, { id: release.id, rollbackOf: release.rollbackOf, version: release.version, previousVersion: release.previousVersion, actor: release.actor, reason: release.reason }, dir, config);
-      }
       if (options.cancel && (release.dryRun || !plan.resuming || plan.tag !== release.tag)) return async (runCtx) => nothingPending(release, runCtx);
       // a cancel never moves forward (the aborted signal stops the first step), so a gate that fails now does not keep it from undoing
       const runPlan = options.cancel ? { ...plan, blocked: false, blockers: [], blockedBy: [] } : plan;
@@ -127,11 +127,11 @@ export async function rollbackRelease(svc: Services, id: string, body: RollbackB
   );
   if (!inserted.ok) throw new HttpError(409, 'release_in_progress', 'another release of this project is active', { releaseId: inserted.activeId });
   svc.eventLog.append(rollbackId, { type: 'release.status', status: 'queued', ...(body.reason ? { reason: body.reason } : {}) });
-  const prepare = (ctx: CoreContext): Promise<EngineJob> =>
+  const prepare = (_ctx: CoreContext): Promise<EngineJob> =>
     svc.clones.withClone(row, 'release', async (dir) => {
       await svc.clones.sync(row, dir);
-      const { config } = await svc.engine.planRelease({ repoDir: dir, ctx });
-      return rollbackJob(svc, { id: rollbackId, rollbackOf: release.id, version: body.to?.replace(/^v/, '') ?? release.previousVersion, previousVersion: release.version, actor, reason: body.reason ?? null }, dir, config, body.to);
+      // no plan: a rollback needs only the config, which core reads from the synced clone
+      return rollbackJob(svc, { id: rollbackId, rollbackOf: release.id, version: body.to?.replace(/^v/, '') ?? release.previousVersion, previousVersion: release.version, actor, reason: body.reason ?? null }, dir, body.to);
     });
   startRun(svc, new ReleaseTracker(svc, rollbackId, 'queued'), { status: 'running', prepare });
   const created = svc.releases.get(rollbackId);
@@ -154,12 +154,11 @@ interface RollbackRun {
   reason: string | null;
 }
 
-function rollbackJob(svc: Services, rollback: RollbackRun, dir: string, config: ShipgateConfig, to?: string): EngineJob {
+function rollbackJob(svc: Services, rollback: RollbackRun, dir: string, to?: string): EngineJob {
   return async (runCtx) => {
     const { signal: _cancel, ...ctx } = runCtx; // a rollback is never stopped halfway
     const outcome = await svc.engine.rollbackRelease({
       repoDir: dir,
-      config,
       ctx,
       ...(to ? { to } : rollback.version ? { preferred: rollback.version } : {}),
       ...(rollback.previousVersion ? { from: rollback.previousVersion } : {}),

@@ -2,7 +2,6 @@
 // call its API with the token, wait for a state, and SIGKILL it mid-run.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 // the built CLI, as users run it (npm test builds first)
@@ -16,13 +15,7 @@ export interface ServerProcess {
   kill: () => Promise<void>;
 }
 
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
+export { freePort } from './free-port.js';
 
 /** Starts `shipgate serve` for one project; the caller kills it (children lists every process started). */
 export async function startServer(options: { dataDir: string; project: string; port: number; children: ChildProcess[] }): Promise<ServerProcess> {

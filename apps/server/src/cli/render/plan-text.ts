@@ -22,9 +22,9 @@ export function planText(plan: ReleasePlan): string {
   for (const w of plan.warnings) lines.push(`⚠ ${w}`);
   if (plan.blocked) {
     lines.push('', 'BLOCKED');
-    for (const b of plan.blockedBy ?? plan.blockers.map((message) => ({ message, action: null }))) {
+    for (const b of plan.blockedBy) {
       lines.push(`  ✖ ${b.message}`);
-      if (b.action) lines.push(`    → ${b.action.label}${b.action.cli ? `: ${b.action.cli}` : ''}`);
+      lines.push(`    → ${b.action.label}${b.action.cli ? `: ${b.action.cli}` : ''}`);
     }
   }
   else lines.push('', `Ready: shipgate promote${plan.nextVersion ? ` releases ${plan.tag}` : ''}`);

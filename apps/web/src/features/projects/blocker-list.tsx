@@ -24,7 +24,7 @@ export function BlockerList({ projectId, plan, disabledReason }: { projectId: st
     },
     onSettled: () => setChosen(null),
   });
-  const blockers: Blocker[] = plan.blockedBy ?? plan.blockers.map((message) => ({ message, source: 'plan', action: { id: 'fix-gate', label: 'Fix what it says, then plan again' } }));
+  const blockers: Blocker[] = plan.blockedBy;
   const action = chosen?.action;
   const needsReason = action?.promote?.allowUnvalidated === true;
   return (
