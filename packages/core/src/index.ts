@@ -15,7 +15,7 @@ export { type ShipgateConfig } from './config/config-types.js';
 export { CONFIG_DEFAULTS } from './config/index.js';
 export { loadConfig } from './config/load-config.js';
 // the located YAML readers: the server reads its settings file with the same file:line:column errors
-export { enumOr, isHttpUrl, optionalString, parseYamlSource, requiredString, stringListOr, stringOr, YamlField, YamlMap } from './config/index.js';
+export { booleanOr, enumOr, isHttpUrl, numberOr, optionalString, parseYamlSource, requiredString, stringListOr, stringOr, YamlField, YamlMap } from './config/index.js';
 export { deployProviderFor } from './deploy/deploy-providers.js';
 export { formatHealthTable } from './health/format-health-table.js';
 export { judge } from './monitoring/judge.js';

@@ -1,6 +1,7 @@
 // The server's settings file (CONTRACT §7), resolved: secrets already read from the
 // environment variables the file names, every default filled in.
 import type { Role } from '@shipgate/contract';
+import type { Freeze } from '../guardrails/freeze-window.js';
 
 /** One `auth.roles` entry: `email:<glob>` or `group:<name>` → role. First match wins. */
 export interface RoleRule {
@@ -33,9 +34,26 @@ export interface NamedToken {
   token: string;
 }
 
+/** Where notifications go (CONTRACT §7 `notifications`). `name` is what the dashboard shows. */
+export type NotificationTarget =
+  | { kind: 'webhook'; name: string; url: string; /** from `secretEnv`: signs every body */ secret: string }
+  | { kind: 'slack'; name: string; /** from `urlEnv`: the URL is the secret, never shown */ url: string };
+
+/** The guardrail keys of CONTRACT §7, server-wide or for one project. */
+export interface Guardrails {
+  /** Distinct approvals besides the requester's before a promote starts; 0 = off. */
+  approvals: { required: number };
+  /** An automatic rollback locks the project. */
+  lockAfterRollback: boolean;
+  freezes: Freeze[];
+  notifications: NotificationTarget[];
+}
+
 export interface ProjectSettings {
   /** Replaces `auth.roles` for this project. */
   roles?: RoleRule[];
+  /** Each key given replaces the server-wide one for this project. */
+  guardrails?: Partial<Guardrails>;
 }
 
 export interface ServerSettings {
@@ -46,8 +64,12 @@ export interface ServerSettings {
   roles: RoleRule[];
   /** Keyed by project id or name. */
   projects: Record<string, ProjectSettings>;
+  /** Server-wide; a project's own keys replace these (`guardrailsFor`). */
+  guardrails: Guardrails;
   /** The environment variables holding secrets: kept from release commands. */
   secretEnvs: string[];
 }
 
-export const NO_SETTINGS: ServerSettings = { file: null, oidc: null, tokens: [], roles: [], projects: {}, secretEnvs: [] };
+export const NO_GUARDRAILS: Guardrails = { approvals: { required: 0 }, lockAfterRollback: false, freezes: [], notifications: [] };
+
+export const NO_SETTINGS: ServerSettings = { file: null, oidc: null, tokens: [], roles: [], projects: {}, guardrails: NO_GUARDRAILS, secretEnvs: [] };

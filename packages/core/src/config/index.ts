@@ -7,4 +7,4 @@ export { CONFIG_KEYS, DEPLOY_PROVIDERS, CHECK_KINDS, type DeployProviderName, ty
 // The located YAML readers, for the server's settings file (same file:line:column errors).
 export { parseYamlSource, YamlField } from './yaml-field.js';
 export { YamlMap } from './yaml-map.js';
-export { optionalString, requiredString, stringOr, isHttpUrl, stringListOr, enumOr } from './read-values.js';
+export { optionalString, requiredString, stringOr, isHttpUrl, stringListOr, enumOr, booleanOr, numberOr } from './read-values.js';
