@@ -5,17 +5,20 @@ import type { ReleaseDto } from '@shipgate/contract';
 import type { ReleaseRecord } from '../repositories/release-repository.js';
 import type { Services } from '../services.js';
 
+/** The caller's role on each project (per-project rules apply), or one role for all. */
+export type RoleOn = Role | null | ((projectId: string) => Role | null);
+
 /** Who asks, and which release production runs per project (only that one can be rolled back). */
 export interface DtoView {
-  role: Role | string | null;
+  roleOn(projectId: string): Role | null;
   productionReleaseId(projectId: string): string | null;
 }
 
-/** The view of one request: production's release per project, looked up once each. */
-export function dtoView(svc: Services, role: Role | string | null): DtoView {
+/** The view of one request: the caller's role and production's release per project, looked up once each. */
+export function dtoView(svc: Services, role: RoleOn): DtoView {
   const known = new Map<string, string | null>();
   return {
-    role,
+    roleOn: typeof role === 'function' ? role : () => role,
     productionReleaseId(projectId) {
       if (!known.has(projectId)) known.set(projectId, svc.releases.productionReleaseId(projectId, svc.projects.get(projectId)?.productionVersion ?? null));
       return known.get(projectId) ?? null;
@@ -30,7 +33,7 @@ export function toReleaseDto(r: ReleaseRecord, view: DtoView): ReleaseDto {
     projectId: r.projectId,
     kind: r.kind,
     status: r.status,
-    actions: allowedActions(facts, view.role),
+    actions: allowedActions(facts, view.roleOn(r.projectId)),
     reason: r.reason,
     rolledBackBy: r.rolledBackBy,
     rollbackOf: r.rollbackOf,

@@ -5,12 +5,13 @@ import { notFound } from '../http-error.js';
 import { paramProject } from '../plugins/auth.js';
 import { registerProject } from '../projects/register-project.js';
 import { planProject } from '../releases/plan-project.js';
-import { dtoView, toReleaseDto } from '../releases/to-release-dto.js';
+import { requestRoles } from '../auth/request-roles.js';
+import { dtoView, toReleaseDto, type RoleOn } from '../releases/to-release-dto.js';
 import type { ProjectRow } from '../repositories/project-repository.js';
 import { errors, idParams, lockBodySchema, planSchema, projectSchema } from '../schemas/api-schemas.js';
 import type { Services } from '../services.js';
 
-function toProjectDto(svc: Services, p: ProjectRow, role: string | null): ProjectDto {
+function toProjectDto(svc: Services, p: ProjectRow, role: RoleOn): ProjectDto {
   const last = svc.releases.latest(p.id);
   const lastRelease = last ? svc.releases.get(last.id) : undefined;
   const view = dtoView(svc, role);
@@ -39,7 +40,7 @@ export function projectRoutes(app: FastifyInstance): void {
   const load = (id: string) => svc.projects.get(id) ?? (() => { throw notFound('project', id); })();
 
   app.get('/api/projects', { schema: { tags: ['projects'], summary: 'Registered projects', response: { 200: { type: 'array', items: projectSchema }, ...errors(401) } } }, async (request) =>
-    svc.projects.list().map((p) => toProjectDto(svc, p, request.role)),
+    svc.projects.list().map((p) => toProjectDto(svc, p, requestRoles(app, request))),
   );
 
   app.post<{ Body: { dir: string } }>(
@@ -55,14 +56,14 @@ export function projectRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       const { project, created } = await registerProject(svc, request.body.dir);
-      return reply.code(created ? 201 : 200).send(toProjectDto(svc, project, request.role));
+      return reply.code(created ? 201 : 200).send(toProjectDto(svc, project, requestRoles(app, request)));
     },
   );
 
   app.get<{ Params: { id: string } }>(
     '/api/projects/:id',
-    { schema: { tags: ['projects'], summary: 'One project', params: idParams, response: { 200: projectSchema, ...errors(401, 404) } } },
-    async (request) => toProjectDto(svc, load(request.params.id), request.role),
+    { config: { role: 'viewer', projectOf: paramProject }, schema: { tags: ['projects'], summary: 'One project', params: idParams, response: { 200: projectSchema, ...errors(401, 404) } } },
+    async (request) => toProjectDto(svc, load(request.params.id), requestRoles(app, request)),
   );
 
   app.post<{ Params: { id: string }; Body: LockBody }>(
@@ -82,7 +83,7 @@ export function projectRoutes(app: FastifyInstance): void {
       const reason = request.body.reason.trim();
       svc.projects.setLock(project.id, { reason, by: request.principal!.name, since: new Date().toISOString(), automatic: false });
       svc.audit.record({ actor: request.principal, action: 'lock', projectId: project.id, reason });
-      return toProjectDto(svc, load(project.id), request.role);
+      return toProjectDto(svc, load(project.id), requestRoles(app, request));
     },
   );
 
@@ -94,7 +95,7 @@ export function projectRoutes(app: FastifyInstance): void {
       const was = lockOf(project);
       svc.projects.setLock(project.id, null);
       if (was) svc.audit.record({ actor: request.principal, action: 'unlock', projectId: project.id, reason: `was locked by ${was.by}: ${was.reason}` });
-      return toProjectDto(svc, load(project.id), request.role);
+      return toProjectDto(svc, load(project.id), requestRoles(app, request));
     },
   );
 

@@ -8,6 +8,7 @@ import { promoteGuard } from '../guardrails/promote-guard.js';
 import { ListCache } from '../releases/list-cache.js';
 import { lockOf } from './project-routes.js';
 import { promoteRelease } from '../releases/promote-release.js';
+import { requestRoles } from '../auth/request-roles.js';
 import { dtoView, toReleaseDto } from '../releases/to-release-dto.js';
 import { errors, eventSchema, idParams, promoteBodySchema, releaseSchema } from '../schemas/api-schemas.js';
 
@@ -84,9 +85,12 @@ export function releaseRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const { project, status, limit, cursor } = request.query;
       // the actions depend on the caller's role and on what production runs (the projects table)
-      const key = `${svc.releases.generation()} ${svc.projects.generation()} ${request.role} ${project} ${status} ${limit} ${cursor}`;
+      // (per project: a project's own role rules apply to its releases here too)
+      const roleOn = requestRoles(app, request);
+      const roles = svc.projects.list().map((p) => roleOn(p.id)).join(',');
+      const key = `${svc.releases.generation()} ${svc.projects.generation()} ${roles} ${project} ${status} ${limit} ${cursor}`;
       let page = pages.get(key);
-      if (page === undefined) pages.set(key, (page = Buffer.from(JSON.stringify(listPage(dtoView(svc, request.role), project, status, limit, cursor)))));
+      if (page === undefined) pages.set(key, (page = Buffer.from(JSON.stringify(listPage(dtoView(svc, roleOn), project, status, limit, cursor)))));
       return reply.type('application/json; charset=utf-8').send(page);
     },
   );

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseServerSettings } from '../settings/parse-server-settings.js';
 import { personSession } from '../testing/person-session.js';
 import { wsStatus } from '../testing/raw-http.js';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createTestApp, waitForStatus, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp | undefined;
 afterEach(async () => t?.app.close());
@@ -84,5 +84,20 @@ describe('roles', () => {
     expect(started.json()).toMatchObject({ actor: 'Ann' });
     // and on that project's releases
     expect((await t.app.inject({ method: 'POST', url: `/api/releases/${started.json().id}/cancel`, headers: headers(bob) })).statusCode).toBe(403);
+
+    // what each may do with the release is the same in the lists as on the release's own route:
+    // the project's rules, not the server-wide role (Ann is a server-wide viewer, a deployer here)
+    await waitForStatus(t.app, started.json().id, ['succeeded']);
+    const get = async (cookie: string, url: string) => (await t!.app.inject({ url, headers: headers(cookie) })).json();
+    const own = await get(ann, `/api/releases/${started.json().id}`);
+    expect(own.actions).toContain('rollback');
+    expect((await get(ann, '/api/releases')).items[0]).toMatchObject({ id: own.id, actions: own.actions });
+    expect((await get(ann, `/api/releases?project=${t.projectId}`)).items[0].actions).toEqual(own.actions);
+    expect((await get(ann, '/api/projects'))[0].lastRelease.actions).toEqual(own.actions);
+    expect((await get(ann, `/api/projects/${t.projectId}`)).lastRelease.actions).toEqual(own.actions);
+    // Bob: a deployer server-wide, a viewer here — no actions anywhere (the list cache is per person's roles)
+    expect((await get(bob, `/api/releases/${own.id}`)).actions).toEqual([]);
+    expect((await get(bob, '/api/releases')).items[0].actions).toEqual([]);
+    expect((await get(bob, '/api/projects'))[0].lastRelease.actions).toEqual([]);
   });
 });
