@@ -15,8 +15,9 @@ export interface Engine {
     monitor?: boolean;
     dryRun?: boolean;
     actor?: string;
+    actorId?: string;
   }): Promise<ReleaseOutcome>;
-  rollbackRelease(input: { repoDir: string; config?: ShipgateConfig; ctx: CoreContext; to?: string; preferred?: string; from?: string; actor?: string; reason?: string }): Promise<ReleaseOutcome>;
+  rollbackRelease(input: { repoDir: string; config?: ShipgateConfig; ctx: CoreContext; to?: string; preferred?: string; from?: string; actor?: string; actorId?: string; reason?: string }): Promise<ReleaseOutcome>;
 }
 
 export async function loadEngine(): Promise<Engine> {

@@ -11,6 +11,7 @@ export { type GateStatus, STEP_NAMES, STEP_STATUSES, type StepName, type StepSta
 export { ACTIVE_RELEASE_STATUSES, allowedActions, canTransition, isTerminalStatus, refusalOf, RELEASE_ACTIONS, RELEASE_KINDS, RELEASE_STATUSES, type ReleaseAction, type ReleaseKind, type ReleaseStatus, type Role, type Tone, transition } from './model/lifecycle.js';
 export { type Blocker, type BlockerAction, type BlockerActionId, type BumpReason, type GateResult, type ProductionNow, type ReleasePlan } from './model/plan-types.js';
 export { type ReleaseJournal } from './model/journal-types.js';
+export { CancelRequest, cancelRequestOf, cancelledWords } from './model/cancel-request.js';
 export { type ShipgateConfig } from './config/config-types.js';
 export { CONFIG_DEFAULTS } from './config/index.js';
 export { loadConfig } from './config/load-config.js';

@@ -3,6 +3,7 @@
 // staging-validation gate (each commit listed); specs/ and Markdown commits pass;
 // --allow-unvalidated REASON overrides and the ship report says who and why.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git, makeGitFixture, remoteRef, type GitFixture } from './testing/git-fixture.js';
@@ -98,6 +99,8 @@ describe.concurrent('the staging-validation gate checks the commit staging valid
     const r = await runCli(['promote', '--dir', fx.app, '--yes', '--no-monitor', '--allow-unvalidated', 'hotfix for INC-42'], { cwd: fx.app, env });
     expect(r.code, explain(r)).toBe(0);
     const report = git(fx, fx.app, 'show', 'HEAD:specs/001-checkout-redesign/production-ship-report.md');
+    // the terminal's person: the login name, and an id naming the machine (as server releases carry oidc:/token: ids)
+    expect(report).toContain(`- **Released by**: jane\n- **Actor ID**: cli:jane@${hostname()}\n`);
     expect(report).toContain(`> **Promoted without staging validation** by jane, because: hotfix for INC-42. staging validated`);
     expect(report).toContain(`${code.slice(0, 7)} fix(server): log the version (server.js)`);
     expect(report).toMatch(/\| Staging validation approved \| pass \| overridden by jane \("hotfix for INC-42"\)/);

@@ -33,7 +33,7 @@ describe('every action names a person', () => {
     const released = await waitForStatus(app, promoted.json().id, ['succeeded', 'failed'], 60_000);
     expect(released.status).toBe('succeeded');
     const report = (await app.inject({ url: `/api/releases/${released.id}/report`, headers: asDeployer })).body;
-    expect(report).toMatch(/\*\*Released by\*\*: Bob Builder\n/);
+    expect(report).toMatch(/\*\*Released by\*\*: Bob Builder\n- \*\*Actor ID\*\*: oidc:bob\n/);
 
     const rollback = await app.inject({ method: 'POST', url: `/api/releases/${released.id}/rollback`, headers: as(ann), payload: { reason: 'checkout errors since the deploy' } });
     expect(rollback.statusCode, rollback.body).toBe(202);
@@ -41,7 +41,7 @@ describe('every action names a person', () => {
     const done = await waitForStatus(app, rollback.json().id, ['succeeded', 'failed'], 60_000);
     expect(done.status).toBe('succeeded');
     const rollbackReport = (await app.inject({ url: `/api/releases/${done.id}/report`, headers: asDeployer })).body;
-    expect(rollbackReport).toMatch(/\*\*Rolled back by\*\*: Ann Operator\n/);
+    expect(rollbackReport).toMatch(/\*\*Rolled back by\*\*: Ann Operator\n- \*\*Actor ID\*\*: oidc:ann\n/);
     expect(rollbackReport).toMatch(/\*\*Reason\*\*: checkout errors since the deploy\n/);
 
     const trail = (await app.inject({ url: `/api/audit?project=${project.id}`, headers: asDeployer })).json().items;

@@ -58,7 +58,7 @@ export async function promoteRelease(svc: Services, project: ProjectRow, body: P
     if (!inserted.ok) return { kind: 'conflict', releaseId: inserted.activeId };
     const tracker = new ReleaseTracker(svc, id, 'queued');
     svc.eventLog.append(id, { type: 'release.status', status: 'queued' });
-    const run = { repoDir: dir, config, plan, monitor: body.monitor ?? true, dryRun: body.dryRun ?? false, actor };
+    const run = { repoDir: dir, config, plan, monitor: body.monitor ?? true, dryRun: body.dryRun ?? false, actor, actorId: by.id };
     startRun(svc, tracker, { status: 'running', prepare: async () => (runCtx) => svc.engine.runRelease({ ...run, ctx: runCtx }) });
     const release = svc.releases.get(id);
     if (!release) throw new Error(`release ${id} vanished after insert`);

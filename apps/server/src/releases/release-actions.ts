@@ -1,6 +1,6 @@
 // resume, cancel and rollback of an existing release (CONTRACT §4). Each first moves the
 // release's status in the database (which refuses a second active release), then runs.
-import { allowedActions, deployProviderFor, loadConfig, refusalOf, type CoreContext } from '@shipgate/core';
+import { allowedActions, CancelRequest, cancelledWords, cancelRequestOf, deployProviderFor, loadConfig, refusalOf, type CoreContext } from '@shipgate/core';
 import type { RollbackBody } from '@shipgate/contract';
 import { HttpError, notFound } from '../http-error.js';
 import { isUniqueViolation, type ReleaseRecord } from '../repositories/release-repository.js';
@@ -52,7 +52,7 @@ function resumeJob(svc: Services, release: ReleaseRecord, options: { cancel?: bo
       // target hold; a cancel finishes it too, as production may already have moved
       if (release.kind === 'rollback') {
         if (options.cancel) ctx.emit({ type: 'step.log', step: 'rollback', line: 'a rollback under way is finished, not cancelled: production may already run the previous release', stream: 'warn' });
-        return rollbackJob(svc, { id: release.id, rollbackOf: release.rollbackOf, version: release.version, previousVersion: release.previousVersion, actor: release.actor, reason: release.reason }, dir);
+        return rollbackJob(svc, { id: release.id, rollbackOf: release.rollbackOf, version: release.version, previousVersion: release.previousVersion, actor: release.actor, actorId: release.actorId, reason: release.reason }, dir);
       }
       const { plan, config } = await svc.engine.planRelease({
         repoDir: dir,
@@ -63,36 +63,44 @@ function resumeJob(svc: Services, release: ReleaseRecord, options: { cancel?: bo
       if (options.cancel && (release.dryRun || !plan.resuming || plan.tag !== release.tag)) return async (runCtx) => nothingPending(release, runCtx);
       // a cancel never moves forward (the aborted signal stops the first step), so a gate that fails now does not keep it from undoing
       const runPlan = options.cancel ? { ...plan, blocked: false, blockers: [], blockedBy: [] } : plan;
-      return (runCtx) => svc.engine.runRelease({ repoDir: dir, config, plan: runPlan, ctx: runCtx, monitor: release.monitor, dryRun: release.dryRun, actor: release.actor });
+      return (runCtx) => svc.engine.runRelease({ repoDir: dir, config, plan: runPlan, ctx: runCtx, monitor: release.monitor, dryRun: release.dryRun, actor: release.actor, ...(release.actorId ? { actorId: release.actorId } : {}) });
     });
 }
 
 function nothingPending(release: ReleaseRecord, ctx: CoreContext): ReleaseOutcome {
   const what = release.dryRun ? 'a dry run changes nothing' : `nothing of ${release.tag ?? 'it'} is pending on the remote`;
-  ctx.emit({ type: 'release.status', status: 'cancelled', reason: `cancelled while interrupted: ${what}` });
+  ctx.emit({ type: 'release.status', status: 'cancelled', reason: `${cancelledWords(cancelRequestOf(ctx.signal))} while interrupted: ${what}` });
   return { status: 'cancelled', version: null, previousVersion: null, tag: null, commit: null, exitCode: 1, error: null, report: null, failedStep: null };
 }
 
-export function resumeRelease(svc: Services, id: string): ReleaseRecord {
+/** Who asks for a resume or a cancel, and why (said on the release's timeline and in its report). */
+export interface ActionBy {
+  name: string;
+  reason?: string | undefined;
+}
+
+export function resumeRelease(svc: Services, id: string, by: ActionBy = { name: 'deployer' }): ReleaseRecord {
   const { release } = load(svc, id);
   if (release.status !== 'interrupted') throw new HttpError(409, 'not_interrupted', `only an interrupted release can be resumed (this one is ${release.status})`);
   const prepare = resumeJob(svc, release);
-  return guarded(svc, release, () => startRun(svc, new ReleaseTracker(svc, id, release.status, release.interruptedStep), { status: 'running', prepare }));
+  const reason = by.reason ? `resumed by ${by.name}: ${by.reason}` : `resumed by ${by.name}`;
+  return guarded(svc, release, () => startRun(svc, new ReleaseTracker(svc, id, release.status, release.interruptedStep), { status: 'running', prepare, reason }));
 }
 
-export function cancelRelease(svc: Services, id: string): ReleaseRecord {
+export function cancelRelease(svc: Services, id: string, by: ActionBy = { name: 'deployer' }): ReleaseRecord {
   const { release } = load(svc, id);
+  const request = new CancelRequest(by.name, by.reason ?? null);
   const running = svc.running.get(id);
   if (running) {
-    running.abort.abort();
+    running.abort.abort(request);
     return release;
   }
-  if (release.status === 'queued') return guarded(svc, release, () => new ReleaseTracker(svc, id, 'queued').moveTo('cancelled', 'cancelled before it started'));
+  if (release.status === 'queued') return guarded(svc, release, () => new ReleaseTracker(svc, id, 'queued').moveTo('cancelled', `${cancelledWords(request)} before it started`));
   if (release.status !== 'interrupted') throw new HttpError(409, 'not_cancellable', `a ${release.status} release cannot be cancelled`);
   const tracker = new ReleaseTracker(svc, id, release.status, release.interruptedStep);
   // an interrupted step may have happened (a push or a deploy whose answer was lost): the engine,
   // resumed with an aborted signal, reads the remote and the deploy target and undoes what did
-  return guarded(svc, release, () => startRun(svc, tracker, { status: 'running', prepare: resumeJob(svc, release, { cancel: true }), cancelled: true }));
+  return guarded(svc, release, () => startRun(svc, tracker, { status: 'running', prepare: resumeJob(svc, release, { cancel: true }), cancelled: request }));
 }
 
 /**
@@ -131,7 +139,7 @@ export async function rollbackRelease(svc: Services, id: string, body: RollbackB
     svc.clones.withClone(row, 'release', async (dir) => {
       await svc.clones.sync(row, dir);
       // no plan: a rollback needs only the config, which core reads from the synced clone
-      return rollbackJob(svc, { id: rollbackId, rollbackOf: release.id, version: body.to?.replace(/^v/, '') ?? release.previousVersion, previousVersion: release.version, actor, reason: body.reason ?? null }, dir, body.to);
+      return rollbackJob(svc, { id: rollbackId, rollbackOf: release.id, version: body.to?.replace(/^v/, '') ?? release.previousVersion, previousVersion: release.version, actor, actorId: by.id, reason: body.reason ?? null }, dir, body.to);
     });
   startRun(svc, new ReleaseTracker(svc, rollbackId, 'queued'), { status: 'running', prepare });
   const created = svc.releases.get(rollbackId);
@@ -151,6 +159,7 @@ interface RollbackRun {
   version: string | null;
   previousVersion: string | null;
   actor: string;
+  actorId: string | null;
   reason: string | null;
 }
 
@@ -163,6 +172,7 @@ function rollbackJob(svc: Services, rollback: RollbackRun, dir: string, to?: str
       ...(to ? { to } : rollback.version ? { preferred: rollback.version } : {}),
       ...(rollback.previousVersion ? { from: rollback.previousVersion } : {}),
       actor: rollback.actor,
+      ...(rollback.actorId ? { actorId: rollback.actorId } : {}),
       ...(rollback.reason ? { reason: rollback.reason } : {}),
     });
     if (outcome.status === 'succeeded' && rollback.rollbackOf) svc.releases.update(rollback.rollbackOf, { rolledBackBy: rollback.id });

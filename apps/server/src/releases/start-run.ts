@@ -1,6 +1,6 @@
 // Runs one engine job (release, resume, rollback) in the background, recording everything
 // it emits through the release's tracker. The job's promise is kept for graceful shutdown.
-import type { CoreContext, ReleaseStatus } from '@shipgate/core';
+import type { CancelRequest, CoreContext, ReleaseStatus } from '@shipgate/core';
 import type { ReleaseOutcome } from '../engine.js';
 import type { Services } from '../services.js';
 import { ReleaseTracker } from './release-tracker.js';
@@ -12,14 +12,16 @@ export interface StartRunOptions {
   prepare: (ctx: CoreContext) => Promise<EngineJob>;
   /** Status to move to before anything runs (throws when another writer got there first). */
   status: ReleaseStatus;
-  /** Start with the signal aborted: the engine cancels and rolls back what was deployed. */
-  cancelled?: boolean;
+  /** Start with the signal aborted by this request: the engine cancels and rolls back what was deployed. */
+  cancelled?: CancelRequest;
+  /** Said with the first status (e.g. who resumed it and why). */
+  reason?: string;
 }
 
 export function startRun(svc: Services, tracker: ReleaseTracker, options: StartRunOptions): void {
-  if (tracker.status !== options.status) tracker.moveTo(options.status);
+  if (tracker.status !== options.status) tracker.moveTo(options.status, options.reason);
   const abort = new AbortController();
-  if (options.cancelled) abort.abort();
+  if (options.cancelled) abort.abort(options.cancelled);
   const ctx = svc.engine.createContext({ emit: tracker.emit, env: svc.env, signal: abort.signal });
   const done = (async () => {
     try {

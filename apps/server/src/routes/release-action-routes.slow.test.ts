@@ -13,6 +13,7 @@ const promote = () => post(`/api/projects/${t.projectId}/releases`);
 /** An engine whose deploy step waits until the test lets it go (or the release is cancelled). */
 function holdingEngine() {
   let open!: () => void;
+  const aborted: unknown[] = [];
   const gate = new Promise<void>((r) => (open = r));
   const engine = new FakeEngine({
     beforeStep: (step, signal) =>
@@ -20,10 +21,13 @@ function holdingEngine() {
         ? Promise.resolve()
         : new Promise<void>((resolve, reject) => {
             void gate.then(resolve);
-            signal?.addEventListener('abort', () => reject(new Error('deploy stopped')));
+            signal?.addEventListener('abort', () => {
+              aborted.push(signal.reason);
+              reject(new Error('deploy stopped'));
+            });
           }),
   });
-  return { engine, open: () => open() };
+  return { engine, open: () => open(), aborted };
 }
 
 describe('release actions', () => {
@@ -39,11 +43,13 @@ describe('release actions', () => {
     const interrupted = await waitForStatus(t.app, id, ['interrupted']);
     expect(interrupted.interruptedStep).toBe('deploy');
     expect((await promote()).statusCode).toBe(409);
-    const resumed = await post(`/api/releases/${id}/resume`);
+    const resumed = await t.app.inject({ method: 'POST', url: `/api/releases/${id}/resume`, headers: asDeployer, payload: { reason: 'the database is back' } });
     expect(resumed.statusCode).toBe(202);
     expect((await waitForStatus(t.app, id, ['succeeded'])).status).toBe('succeeded');
     const events = (await t.app.inject({ url: `/api/releases/${id}/events`, headers: asDeployer })).json();
     expect(events.map((e: { seq: number }) => e.seq)).toEqual(events.map((_: unknown, i: number) => i + 1));
+    // who resumed it and why is on the timeline, not only in the audit trail
+    expect(events).toContainEqual(expect.objectContaining({ type: 'release.status', status: 'running', reason: 'resumed by deployer: the database is back' }));
     expect((await post(`/api/releases/${id}/resume`)).statusCode).toBe(409);
   });
 
@@ -53,9 +59,12 @@ describe('release actions', () => {
     const { id } = (await promote()).json();
     await waitForStatus(t.app, id, ['running']);
     await new Promise((r) => setTimeout(r, 100));
-    expect((await post(`/api/releases/${id}/cancel`)).statusCode).toBe(202);
+    const cancel = await t.app.inject({ method: 'POST', url: `/api/releases/${id}/cancel`, headers: asDeployer, payload: { reason: 'wrong build' } });
+    expect(cancel.statusCode).toBe(202);
     const done = await waitForStatus(t.app, id, ['cancelled']);
     expect(done.error).toMatchObject({ code: 'CANCELLED' });
+    // the engine is told who cancelled and why (it words the status and the ship report with it)
+    expect(held.aborted).toEqual([expect.objectContaining({ name: 'AbortError', actor: 'deployer', why: 'wrong build' })]);
     expect((await post(`/api/releases/${id}/cancel`)).statusCode).toBe(409);
     expect((await promote()).statusCode).toBe(202);
   });

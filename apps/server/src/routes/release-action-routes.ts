@@ -33,7 +33,8 @@ export function releaseActionRoutes(app: FastifyInstance): void {
       async (request, reply) => {
         const svc = app.services;
         const { id } = request.params;
-        const release = name === 'resume' ? resumeRelease(svc, id) : name === 'cancel' ? cancelRelease(svc, id) : await rollbackRelease(svc, id, request.body ?? {}, request.principal!);
+        const by = { name: request.principal!.name, reason: request.body?.reason };
+        const release = name === 'resume' ? resumeRelease(svc, id, by) : name === 'cancel' ? cancelRelease(svc, id, by) : await rollbackRelease(svc, id, request.body ?? {}, request.principal!);
         svc.audit.record({ actor: request.principal, action: name, projectId: release.projectId, releaseId: name === 'rollback' ? (release.rollbackOf ?? release.id) : release.id, reason: request.body?.reason, ...(name === 'rollback' ? { detail: { rollbackId: release.id } } : {}) });
         return reply.code(202).send(toReleaseDto(release, dtoView(svc, request.role)));
       },

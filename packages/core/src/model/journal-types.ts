@@ -52,5 +52,7 @@ export interface ReleaseJournal {
   githubReleaseDraft?: boolean;
   /** The deployment the provider started (a workflow run) and its last known state: a re-run follows it. */
   deployStarted?: StartedDeployment;
+  /** Who released it (a display name) and their stable id (`oidc:…`, `token:ci-bot`, `cli:jane@build-01`). */
   actor?: string;
+  actorId?: string;
 }

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { CoreContext, Exec, FileSystem } from '../context.js';
 import type { DeployInput, DeployProvider, ReleaseTarget } from '../deploy/deploy-provider.js';
 import { ShipgateError } from '../errors.js';
+import { CancelRequest } from '../model/cancel-request.js';
 import type { ReleaseEvent } from '../events.js';
 import { planRelease } from '../plan/plan-release.js';
 import { writeRollbackJournal } from './rollback-journal.js';
@@ -163,6 +164,49 @@ describe('runRelease with a fake deploy provider', () => {
     expect(statuses(events)).toEqual(['running', 'rolling_back', 'rolled_back']);
     expect(events.at(-3)).toMatchObject({ type: 'production.changed', version: '2.6.0', tag: 'v2.6.0' });
     expect(events.at(-1)).toMatchObject({ type: 'release.status', status: 'rolled_back' });
+  });
+});
+
+describe('a cancel says who cancelled and why', () => {
+  it('cancelled during the health checks: production goes back, and the status and the ship report name the person and the reason', async () => {
+    const fx = fixture({ healthCommand: 'true' });
+    const v260 = fx.git(fx.app, 'rev-parse', 'v2.6.0^{commit}');
+    const abort = new AbortController();
+    const provider = new FakeProvider(v260);
+    const deploy = provider.deploy.bind(provider);
+    provider.deploy = async (input) => {
+      const done = await deploy(input);
+      abort.abort(new CancelRequest('Ann', 'the load balancer is flapping'));
+      return done;
+    };
+    const ctx = { ...context(fx), signal: abort.signal };
+    const { plan, config } = await planRelease({ repoDir: fx.app, ctx });
+    const outcome = await runRelease({ repoDir: fx.app, config, plan, ctx, deployProvider: provider, actor: 'Ada' });
+    expect(outcome.status).toBe('cancelled');
+    expect(provider.production).toBe(v260);
+    const final = ctx.events.at(-1);
+    expect(final).toMatchObject({ type: 'release.status', status: 'cancelled' });
+    expect((final as { reason?: string }).reason).toContain('cancelled by Ann (the load balancer is flapping)');
+    const report = ctx.events.find((e) => e.type === 'release.report') as { markdown: string } | undefined;
+    expect(report?.markdown).toContain('the release was cancelled by Ann (the load balancer is flapping)');
+    expect(report?.markdown).toContain('**Released by**: Ada');
+  });
+
+  it('cancelled before anything moved: the reason names the person; a signal aborted without a request still reads "cancelled"', async () => {
+    for (const [request, words] of [
+      [new CancelRequest('Ann', 'wrong branch'), 'cancelled by Ann (wrong branch) before anything was pushed or deployed'],
+      [undefined, 'cancelled before anything was pushed or deployed'],
+    ] as const) {
+      const fx = fixture();
+      const abort = new AbortController();
+      const ctx = { ...context(fx), signal: abort.signal };
+      const { plan, config } = await planRelease({ repoDir: fx.app, ctx });
+      abort.abort(request);
+      const outcome = await runRelease({ repoDir: fx.app, config, plan, ctx, deployProvider: new FakeProvider(null), actor: 'Ada' });
+      expect(outcome.status).toBe('cancelled');
+      expect(ctx.events.at(-1)).toMatchObject({ type: 'release.status', status: 'cancelled', reason: words });
+      expect(fx.git(fx.origin, 'tag', '-l')).not.toContain('v2.7.0');
+    }
   });
 });
 

@@ -48,6 +48,8 @@ export interface RollbackReleaseInput {
    */
   from?: string;
   actor?: string;
+  /** The actor's stable id (`oidc:…`, `token:…`, `cli:jane@build-01`), for the report. */
+  actorId?: string;
   /** Roll back with this provider instead of the configured built-in one (unit tests, embedders). */
   deployProvider?: DeployProvider;
   /** Why (recorded in the report and the server's record). */
@@ -136,6 +138,7 @@ export async function rollbackRelease(input: RollbackReleaseInput): Promise<Rele
     from: current ? { tag: current.tag, commit: current.commit } : null,
     to: target,
     actor: input.actor,
+    actorId: input.actorId,
     reason: input.reason,
     status,
     startedAt,

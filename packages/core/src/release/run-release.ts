@@ -7,6 +7,7 @@ import { isShipgateError, ShipgateError } from '../errors.js';
 import { openRepository, type RepositoryLayout } from '../git/repository.js';
 import type { DeployProvider } from '../deploy/deploy-provider.js';
 import type { ReleasePlan } from '../model/plan-types.js';
+import { cancelledWords, cancelRequestOf } from '../model/cancel-request.js';
 import type { ReleaseJournal } from './journal.js';
 import { resumeJournal } from './resume.js';
 import { ReleaseRun } from './release-run.js';
@@ -29,7 +30,9 @@ export interface RunReleaseInput {
   /** false skips post-deploy monitoring even when enabled in config (--no-monitor). */
   monitor?: boolean;
   dryRun?: boolean;
+  /** Who releases it: a display name, and a stable id for the report. */
   actor?: string;
+  actorId?: string;
   /** Deploy with this provider instead of the configured built-in one (unit tests, embedders). */
   deployProvider?: DeployProvider;
   /** The plan's layout of repoDir (PlanResult.layout): the git dir is not looked up again. */
@@ -86,13 +89,15 @@ function reportWarning(run: ReleaseRun, error: unknown): null {
 async function handleFailure(run: ReleaseRun, error: unknown, deployed: boolean): Promise<ReleaseOutcome> {
   const cancelled = run.isCancelled() || (isShipgateError(error) && error.code === 'CANCELLED');
   const failure = isShipgateError(error) ? error : new ShipgateError('INTERNAL', error instanceof Error ? error.message : String(error), { cause: error });
+  // who cancelled and why, read before the signal is dropped
+  const words = cancelledWords(cancelRequestOf(run.ctx.signal));
   if (cancelled) run.detachFromCancel(); // what the remote holds is read, and undone, after the cancel
   // a deploy that started (or that the deploy target shows) may have changed production, even when cancelled halfway
   if (deployed || (cancelled && (await deployMayHaveHappened(run)))) {
-    const reason = cancelled ? 'the release was cancelled' : failure.message;
+    const reason = cancelled ? `the release was ${words}` : failure.message;
     return finishWithRollback(run, reason, cancelled ? 'cancelled' : 'rolled_back', failure);
   }
-  if (cancelled) return cancelBeforeDeploy(run, failure);
+  if (cancelled) return cancelBeforeDeploy(run, failure, words);
   // a release that failed before deploying can be finished by running promote again
   const pushed = run.journal.steps.push === 'succeeded' || run.journal.steps.push === 'skipped';
   // blocked, or a rejected push that was undone locally: nothing to finish, the next promote plans afresh
@@ -114,15 +119,15 @@ function deployFailedNote(run: ReleaseRun): string {
  * A cancel before the deploy: an unpublished release commit and tag are undone locally; a
  * release already pushed stays resumable (promote again deploys it), and the log says so.
  */
-async function cancelBeforeDeploy(run: ReleaseRun, failure: ShipgateError): Promise<ReleaseOutcome> {
+async function cancelBeforeDeploy(run: ReleaseRun, failure: ShipgateError, words: string): Promise<ReleaseOutcome> {
   run.detachFromCancel();
   const pushed = await releasePushed(run);
   if (!pushed && run.journal.commit) await undoLocalRelease(run);
   if (pushed) {
-    run.log('push', `cancelled after ${run.tag} reached ${run.repo.remote}; production still runs the previous release. Run shipgate promote to deploy ${run.tag}.`, 'warn');
+    run.log('push', `${words} after ${run.tag} reached ${run.repo.remote}; production still runs the previous release. Run shipgate promote to deploy ${run.tag}.`, 'warn');
   }
   return finish(run, 'cancelled', {
-    reason: pushed ? `cancelled before the deploy; ${run.tag} is pushed but not deployed` : 'cancelled before anything was pushed or deployed',
+    reason: pushed ? `${words} before the deploy; ${run.tag} is pushed but not deployed` : `${words} before anything was pushed or deployed`,
     error: failure,
     resumable: pushed,
   });
@@ -134,7 +139,7 @@ async function startJournal(input: RunReleaseInput, repo: ReturnType<typeof open
     const found = await resumeJournal({ ctx, repo, config: input.config, head: plan.head, spec: plan.spec, tag: plan.tag });
     if (found?.source === 'journal') return found.journal;
     // no journal here: the plan found the release pushed but unfinished (a fresh clone, another machine)
-    if (found) return { ...found.journal, ...(input.actor ? { actor: input.actor } : {}) };
+    if (found) return { ...found.journal, ...(input.actor ? { actor: input.actor } : {}), ...(input.actorId ? { actorId: input.actorId } : {}) };
     throw new ShipgateError('GATE_BLOCKED', `${plan.tag} can no longer be resumed: the repository or the remote changed since the plan`, { hint: 'run shipgate plan again' });
   }
   return {
@@ -153,6 +158,7 @@ async function startJournal(input: RunReleaseInput, repo: ReturnType<typeof open
     steps: {},
     startedAt: ctx.clock.now().toISOString(),
     ...(input.actor ? { actor: input.actor } : {}),
+    ...(input.actorId ? { actorId: input.actorId } : {}),
   };
 }
 

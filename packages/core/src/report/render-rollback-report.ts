@@ -8,6 +8,7 @@ export interface RollbackReportInput {
   from: { tag: string; commit: string | null } | null;
   to: { tag: string; commit: string };
   actor: string | undefined;
+  actorId?: string | undefined;
   reason: string | undefined;
   status: 'succeeded' | 'failed';
   startedAt: string;
@@ -25,6 +26,7 @@ export function renderRollbackReport(input: RollbackReportInput): string {
     ['Rolled back', `${input.from?.tag ?? 'production'} → ${input.to.tag}`],
     ['Status', input.status === 'succeeded' ? `succeeded: production runs ${input.to.tag}` : 'FAILED'],
     ['Rolled back by', input.actor],
+    ['Actor ID', input.actorId],
     ['Reason', input.reason ?? 'none given'],
     ['Started at', input.startedAt],
     ['Report written at', input.generatedAt],

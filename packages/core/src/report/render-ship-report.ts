@@ -43,6 +43,7 @@ export function renderShipReport(input: ShipReportInput): string {
     ['Version', `${journal.tag} (from ${journal.previousDeployTag ?? journal.previousTag ?? 'nothing'})`],
     ['Status', STATUS_WORDS[status] ?? status],
     ['Released by', journal.actor],
+    ['Actor ID', journal.actorId],
     ['Started at', journal.startedAt],
     ['Deployed at', journal.deployedAt],
     ['Report written at', input.generatedAt],

@@ -1,7 +1,7 @@
 import { planRelease, runRelease, type ReleaseEvent, type ReleaseOutcome } from '@shipgate/core';
 import { createNodeContext } from '@shipgate/runtime';
 import type { CliArgs } from '../cli-args.js';
-import { allowUnvalidated, cliActor } from '../cli-actor.js';
+import { allowUnvalidated, cliActor, cliActorId } from '../cli-actor.js';
 import { lockCheckout } from '../release-lock.js';
 import { createProgressRenderer } from '../render/progress-renderer.js';
 import { planText } from '../render/plan-text.js';
@@ -38,7 +38,7 @@ export async function promoteCommand(args: CliArgs): Promise<number> {
       return 1;
     }
     const ctx = createNodeContext({ emit, signal: abort.signal });
-    const outcome = await runRelease({ repoDir: args.dir, config, plan, layout, ctx, monitor: args.monitor, dryRun: args.dryRun, actor: cliActor() });
+    const outcome = await runRelease({ repoDir: args.dir, config, plan, layout, ctx, monitor: args.monitor, dryRun: args.dryRun, actor: cliActor(), actorId: cliActorId() });
     renderer?.close();
     if (args.json) process.stdout.write(`${JSON.stringify({ type: 'outcome', ...outcome, report: undefined })}\n`);
     else process.stderr.write(summary(outcome.status, outcome.failedStep ?? null, outcome.tag, outcome.error, args.dryRun, outcome.deployInFlight));

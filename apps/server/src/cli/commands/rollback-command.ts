@@ -1,4 +1,5 @@
 import { loadConfig, rollbackRelease, type ReleaseEvent } from '@shipgate/core';
+import { cliActor, cliActorId } from '../cli-actor.js';
 import { createNodeContext } from '@shipgate/runtime';
 import type { CliArgs } from '../cli-args.js';
 import { lockCheckout } from '../release-lock.js';
@@ -15,7 +16,7 @@ export async function rollbackCommand(args: CliArgs): Promise<number> {
     return 1;
   }
   const unlock = lockCheckout(args.dir, 'rollback');
-  const outcome = await rollbackRelease({ repoDir: args.dir, ctx, config, ...(args.to ? { to: args.to } : {}), actor: process.env.USER ?? 'cli' }).finally(unlock);
+  const outcome = await rollbackRelease({ repoDir: args.dir, ctx, config, ...(args.to ? { to: args.to } : {}), actor: cliActor(), actorId: cliActorId() }).finally(unlock);
   renderer.close();
   process.stderr.write(outcome.status === 'succeeded' ? `\n↩ ${outcome.previousVersion ? `v${outcome.previousVersion} was rolled back: ` : ''}production runs ${outcome.tag} again.\n` : `\n✖ rollback failed: ${outcome.error?.message}\n${outcome.error?.hint ? `  → ${outcome.error.hint}\n` : ''}`);
   return outcome.exitCode;
