@@ -73,6 +73,34 @@ test('a person signs in through the provider\'s own pages, promotes as themselve
   await expect(trail.locator('tr[data-action="sign_in"]')).toContainText('Alice Example');
   await page.screenshot({ path: test.info().outputPath('audit.png'), fullPage: true });
 
+  // a personal token for her scripts: shown once, acts as her with at most the role she picked, revocable
+  await page.getByRole('link', { name: 'Tokens' }).click();
+  await expect(page.getByRole('heading', { name: 'API tokens' })).toBeVisible();
+  await page.getByLabel('Name').fill('release script');
+  await page.getByLabel('Role').selectOption('viewer');
+  await page.getByRole('button', { name: 'Create token' }).click();
+  const shown = page.getByLabel('New token');
+  await expect(shown).toBeVisible();
+  const secret = (await shown.textContent())!.trim();
+  expect(secret.length).toBeGreaterThanOrEqual(32);
+  const row = page.getByRole('table', { name: 'API tokens' }).locator('tr[data-token="release script"]');
+  await expect(row).toContainText('viewer');
+  await expect(row).toContainText('Alice Example');
+  const asToken = (path: string, init: RequestInit = {}) => fetch(`${world.server.baseUrl}${path}`, { ...init, headers: { authorization: `Bearer ${secret}`, ...(init.headers ?? {}) } });
+  expect(await (await asToken('/api/me')).json()).toMatchObject({ name: 'Alice Example', role: 'viewer', via: 'token' });
+  // at most the role picked: the admin's viewer token cannot promote
+  const refused = await asToken('/api/projects/acme-web/releases', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  expect(refused.status).toBe(403);
+  // shown once: after a reload the page lists the token but not its secret
+  await page.reload();
+  await expect(row).toBeVisible();
+  await expect(page.getByLabel('New token')).toHaveCount(0);
+  expect(await page.content()).not.toContain(secret);
+  await page.screenshot({ path: test.info().outputPath('tokens.png'), fullPage: true });
+  await row.getByRole('button', { name: 'Revoke' }).click();
+  await expect(row).toContainText('revoked');
+  expect((await asToken('/api/me')).status).toBe(401);
+
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('link', { name: 'Sign in with Acme Login' })).toBeVisible();
   // the old cookie is worth nothing now: the session ended on the server
