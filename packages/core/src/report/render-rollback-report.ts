@@ -1,7 +1,7 @@
 // The report of a manual rollback (its own run, CONTRACT §4): who, why, from → to, its
 // steps and the health checks on the restored release. Folded from the run's record; pure.
 import type { ReleaseRecord } from './release-record.js';
-import { cell } from './render-ship-report.js';
+import { healthLines, summaryLines, timelineLines } from './report-sections.js';
 
 export interface RollbackReportInput {
   project: string;
@@ -35,21 +35,10 @@ export function renderRollbackReport(input: RollbackReportInput): string {
     ['Replaced commit', input.from?.commit ? `\`${input.from.commit}\`` : null],
   ];
   lines.push('## Summary', '');
-  for (const [label, value] of summary) if (value) lines.push(`- **${label}**: ${value}`);
+  lines.push(...summaryLines(summary));
   if (input.error) lines.push('', `> **Rollback failed**: ${input.error}`);
-  lines.push('', '## Timeline', '', '| step | status | started | duration | detail |', '| --- | --- | --- | --- | --- |');
-  for (const s of record.steps) {
-    const status = s.name === 'ship-report' && s.status === 'running' ? 'this report' : s.status;
-    lines.push(`| ${s.name} | ${status} | ${cell(s.startedAt)} | ${s.durationMs === null ? '—' : `${(s.durationMs / 1000).toFixed(1)} s`} | ${cell(s.detail)} |`);
-  }
-  lines.push('', '## Health Checks', '');
-  if (record.health.length === 0) lines.push('No health checks ran (configure `health.checks` in `.shipgate.yaml`).');
-  else {
-    lines.push('| check | kind | severity | result | observed | latency | detail |', '| --- | --- | --- | --- | --- | --- | --- |');
-    for (const h of record.health) {
-      lines.push(`| ${cell(h.check)} | ${h.kind} | ${h.severity} | ${h.outcome === 'pass' ? 'pass' : '**FAIL**'} | ${cell(h.observed)} | ${h.latencyMs === null ? '—' : `${h.latencyMs} ms`} | ${cell(h.detail)} |`);
-    }
-  }
+  lines.push('', ...timelineLines(record));
+  lines.push('', ...healthLines(record, false));
   if (record.warnings.length) lines.push('', '## Warnings', '', ...record.warnings.map((w) => `- ${w}`));
   return `${lines.join('\n')}\n`;
 }

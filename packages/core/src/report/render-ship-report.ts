@@ -7,6 +7,7 @@ import type { ReleaseJournal } from '../model/journal-types.js';
 import type { ReleaseRecord } from './release-record.js';
 import type { ReleaseStatus } from '../model/statuses.js';
 import { rollbackProcedure } from './rollback-procedure.js';
+import { cell, healthLines, summaryLines, timelineLines } from './report-sections.js';
 
 export interface ShipReportInput {
   plan: ReleasePlan;
@@ -30,10 +31,6 @@ const STATUS_WORDS: Partial<Record<ReleaseStatus, string>> = {
   running: 'running',
 };
 
-export function cell(text: string | number | null | undefined): string {
-  return String(text ?? '—').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
 export function renderShipReport(input: ShipReportInput): string {
   const { plan, config, journal, record, status } = input;
   const title = plan.spec?.slug ?? config.project;
@@ -54,7 +51,7 @@ export function renderShipReport(input: ShipReportInput): string {
     ['GitHub Release', journal.githubReleaseUrl],
   ];
   lines.push('## Deployment Summary', '');
-  for (const [label, value] of summary) if (value) lines.push(`- **${label}**: ${value}`);
+  lines.push(...summaryLines(summary));
   if (input.rollback) {
     const r = input.rollback;
     lines.push('', `> **Rolled back** at ${r.at}: ${r.reason}. Production runs **${r.to}** again${r.healthy ? ' and its health checks pass' : ' — and its health checks FAILED: act now'}.`);
@@ -75,21 +72,8 @@ export function renderShipReport(input: ShipReportInput): string {
     const what = r.commit ? `\`${r.commit}\` ${r.subject ?? ''}` : `${r.changelogSection ?? ''}: ${r.entry ?? ''}`;
     lines.push(`- ${r.bump}: ${what}`);
   }
-  lines.push('', '## Timeline', '', '| step | status | started | duration | detail |', '| --- | --- | --- | --- | --- |');
-  for (const s of record.steps) {
-    // the report is written inside its own step: that row says so instead of "running"
-    const status = s.name === 'ship-report' && s.status === 'running' ? 'this report' : s.status;
-    lines.push(`| ${s.name} | ${status} | ${cell(s.startedAt)} | ${s.durationMs === null ? '—' : `${(s.durationMs / 1000).toFixed(1)} s`} | ${cell(s.detail)} |`);
-  }
-  lines.push('', '## Health Checks', '');
-  if (record.health.length === 0) lines.push('No health checks ran (configure `health.checks` in `.shipgate.yaml`).');
-  else {
-    lines.push('| phase | check | kind | severity | result | observed | latency | detail |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
-    for (const h of record.health) {
-      const icon = h.outcome === 'pass' ? 'pass' : h.outcome === 'fail' ? '**FAIL**' : '**could not measure**';
-      lines.push(`| ${h.phase} | ${cell(h.check)} | ${h.kind} | ${h.severity} | ${icon} | ${cell(h.observed)} | ${h.latencyMs === null ? '—' : `${h.latencyMs} ms`} | ${cell(h.detail)} |`);
-    }
-  }
+  lines.push('', ...timelineLines(record));
+  lines.push('', ...healthLines(record, true));
   lines.push('', '## Deployment Artifacts', '', `- Git tag: \`${journal.tag}\` (annotated)`, `- Commit SHA: \`${journal.commit ?? '—'}\``);
   if (journal.previousDeployCommit) lines.push(`- Production ran before: \`${journal.previousDeployCommit}\` (${journal.previousDeployTag ?? journal.previousTag ?? 'unknown'})`);
   lines.push('', '### CHANGELOG', '', journal.changelogBody.trim() || '_no entries_', '');

@@ -5,6 +5,7 @@ import { Link } from 'wouter';
 import { auditQuery, type AuditFilters } from '../../api/audit';
 import { projectsQuery } from '../../api/projects';
 import type { AuditEntryDto } from '../../api/types';
+import { FilterSelect } from '../../ui/filter-select';
 import { Empty, ErrorState, Loading } from '../../ui/query-state';
 import { ScrollTable } from '../../ui/scroll-table';
 import { Time } from '../../ui/time';
@@ -38,28 +39,8 @@ export function AuditPage() {
     <section>
       <h1>Audit</h1>
       <form className="filters" onSubmit={(e) => (e.preventDefault(), set('actor', actor.trim()))}>
-        <label>
-          Project{' '}
-          <select value={filters.project ?? ''} onChange={(e) => set('project', e.target.value)}>
-            <option value="">All projects</option>
-            {projects.data?.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Action{' '}
-          <select value={filters.action ?? ''} onChange={(e) => set('action', e.target.value)}>
-            <option value="">Any action</option>
-            {Object.entries(AUDIT_ACTIONS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Project" value={filters.project} anyLabel="All projects" options={projects.data?.map((p) => [p.id, p.name] as const) ?? []} onChange={(v) => set('project', v)} />
+        <FilterSelect label="Action" value={filters.action} anyLabel="Any action" options={Object.entries(AUDIT_ACTIONS)} onChange={(v) => set('action', v)} />
         <label>
           Person{' '}
           <input type="search" value={actor} placeholder="name or id" onChange={(e) => setActor(e.target.value)} onBlur={() => set('actor', actor.trim())} />

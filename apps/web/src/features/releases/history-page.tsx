@@ -4,6 +4,7 @@ import { Link, useLocation, useSearch } from 'wouter';
 import { projectsQuery } from '../../api/projects';
 import { releaseHistoryQuery, type ReleaseFilters } from '../../api/releases';
 import { durationBetween } from '../../ui/format';
+import { FilterSelect } from '../../ui/filter-select';
 import { Empty, ErrorState, Loading } from '../../ui/query-state';
 import { StatusBadge } from '../../ui/status-badge';
 import { Time } from '../../ui/time';
@@ -27,28 +28,8 @@ export function HistoryPage() {
     <section>
       <h1>History</h1>
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          Project{' '}
-          <select value={filters.project ?? ''} onChange={(e) => set('project', e.target.value)}>
-            <option value="">All projects</option>
-            {projects.data?.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Status{' '}
-          <select value={filters.status ?? ''} onChange={(e) => set('status', e.target.value)}>
-            <option value="">Any status</option>
-            {RELEASE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {LIFECYCLE[s].label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Project" value={filters.project} anyLabel="All projects" options={projects.data?.map((p) => [p.id, p.name] as const) ?? []} onChange={(v) => set('project', v)} />
+        <FilterSelect label="Status" value={filters.status} anyLabel="Any status" options={RELEASE_STATUSES.map((s) => [s, LIFECYCLE[s].label] as const)} onChange={(v) => set('status', v)} />
       </form>
       {history.isPending && <Loading what="releases" />}
       {history.isError && <ErrorState error={history.error} what="releases" onRetry={() => void history.refetch()} />}
