@@ -24,4 +24,20 @@ describe('the up-to-date gate', () => {
     const ahead = await runCli(['plan', '--dir', fx.app, '--json'], { cwd: fx.app, env: fx.env });
     expect(upToDate(ahead.stdout), explain(ahead)).toMatchObject({ status: 'pass', detail: '2 local commit(s) not pushed yet: the release pushes them' });
   }, 60_000);
+
+  it('an unreachable remote fails the gate, and the blocker says to check the remote and plan again (CLI and --json agree)', async () => {
+    const fx = makeGitFixture();
+    git(fx, fx.app, 'remote', 'set-url', 'origin', join(fx.root, 'gone.git'));
+    const planned = await runCli(['plan', '--dir', fx.app, '--json'], { cwd: fx.app, env: fx.env });
+    const plan = JSON.parse(planned.stdout) as { gates: Gate[]; blocked: boolean; blockedBy: Array<{ source: string; action: { id: string; label: string; cli?: string } }> };
+    expect(upToDate(planned.stdout), explain(planned)).toMatchObject({ status: 'fail' });
+    expect(plan.blocked).toBe(true);
+    expect(plan.blockedBy.find((b) => b.source === 'up-to-date')?.action).toEqual({
+      id: 'check-remote',
+      label: 'Check that origin is reachable (URL, network, credentials), then plan again',
+      cli: 'shipgate plan',
+    });
+    const human = await runCli(['plan', '--dir', fx.app], { cwd: fx.app, env: fx.env });
+    expect(human.stdout + human.stderr, explain(human)).toContain('→ Check that origin is reachable (URL, network, credentials), then plan again: shipgate plan');
+  }, 60_000);
 });

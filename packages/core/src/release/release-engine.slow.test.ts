@@ -257,4 +257,29 @@ describe('rollbackRelease with a fake deploy provider', () => {
     expect(subjects(fx).filter((s) => s === 'docs(ship): roll back v2.7.0 to v2.6.0')).toHaveLength(1);
     expect(existsSync(join(fx.app, '.git', 'shipgate', 'rollback.json'))).toBe(false);
   });
+  it('a record committed before the interruption and then refused by the remote: production stays rolled back, the warning says what to push', async () => {
+    const fx = fixture();
+    const provider = new FakeProvider(fx.git(fx.app, 'rev-parse', 'v2.6.0^{commit}'));
+    await release(fx, provider);
+    const remoteMain = fx.git(fx.origin, 'rev-parse', 'main');
+    // the killed run: journal written, production moved, the record committed but never pushed
+    const ctx = context(fx);
+    await writeRollbackJournal(ctx, openRepository(ctx, fx.app, 'origin'), { from: 'v2.7.0', to: 'v2.6.0', startedAt: '2026-11-30T00:00:00.000Z' });
+    provider.production = fx.git(fx.origin, 'rev-parse', 'v2.6.0^{commit}');
+    fx.git(fx.app, 'commit', '-q', '--allow-empty', '-m', 'docs(ship): roll back v2.7.0 to v2.6.0');
+    const sha = fx.git(fx.app, 'rev-parse', '--short=7', 'HEAD');
+    // and now the remote refuses every push (a protected branch, a hook)
+    writeFileSync(join(fx.origin, 'hooks', 'pre-receive'), '#!/bin/sh\necho "main is protected" >&2\nexit 1\n', { mode: 0o755 });
+    const outcome = await rollbackRelease({ repoDir: fx.app, ctx, deployProvider: provider });
+    // production was moved and stays moved: the run says so, and says the record is only local
+    expect(outcome).toMatchObject({ status: 'succeeded', version: '2.6.0' });
+    expect(provider.production).toBe(fx.git(fx.origin, 'rev-parse', 'v2.6.0^{commit}'));
+    expect(ctx.events).toContainEqual(
+      expect.objectContaining({ type: 'step.log', stream: 'warn', line: `the rollback record is not on origin: docs(ship): roll back v2.7.0 to v2.6.0 is committed (${sha}) but origin refused it (push main when you can)` }),
+    );
+    expect(ctx.events).toContainEqual(expect.objectContaining({ type: 'step.finished', step: 'ship-report', status: 'failed' }));
+    // nothing half-written on the remote, and the record was not committed twice
+    expect(fx.git(fx.origin, 'rev-parse', 'main')).toBe(remoteMain);
+    expect(fx.git(fx.app, 'log', '--format=%s', 'main').split('\n').filter((s) => s === 'docs(ship): roll back v2.7.0 to v2.6.0')).toHaveLength(1);
+  });
 });

@@ -126,7 +126,7 @@ export async function rollbackRelease(input: RollbackReleaseInput): Promise<Rele
   }
   if (moved) {
     await step(ctx, 'ship-report', 'Record the rollback', async () => recordRollback(ctx, repo, config, current, target, (line) => log('ship-report', line, 'warn'))).catch((error: unknown) =>
-      log('ship-report', `the rollback record was not written: ${error instanceof Error ? error.message : String(error)}`, 'warn'),
+      log('ship-report', `the rollback record is not on ${repo.remote}: ${error instanceof Error ? error.message : String(error)}${isShipgateError(error) && error.hint ? ` (${error.hint})` : ''}`, 'warn'),
     );
   }
   // a rollback that ended (even badly) is not resumed later: the outcome says where production is
