@@ -30,6 +30,12 @@ export interface DeployInput {
   started?: StartedDeployment;
   /** Told when the provider starts something it can follow later, and of each state it sees. */
   onStarted?: (started: StartedDeployment) => Promise<void>;
+  /**
+   * The remote's refs as the calling step read them just before (ls-remote), so the provider
+   * need not read them again. git-branch takes its branch's sha from them as the lease of its
+   * push: a branch moved since is refused by the remote, never overwritten.
+   */
+  remoteRefs?: ReadonlyMap<string, string>;
 }
 
 
@@ -56,6 +62,11 @@ export interface DeployProvider {
    * exact commit (git-branch: the remote branch's sha). Null when the provider cannot tell.
    */
   currentCommit(input: Omit<DeployInput, 'release' | 'previous'>): Promise<string | null>;
+  /**
+   * The same answer from the remote's refs a caller already read (git-branch: its branch
+   * there), so no second read of the remote; absent when the refs cannot say (then ask currentCommit).
+   */
+  commitInRefs?(refs: ReadonlyMap<string, string>, config: DeployConfig): string | null;
   /** Deploys input.release. Idempotent: deploying what already runs succeeds. Throws DEPLOY_FAILED. */
   deploy(input: DeployInput): Promise<DeployResult>;
   /** Puts `to` back into production (to.commit is the exact commit recorded before). */

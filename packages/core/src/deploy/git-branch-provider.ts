@@ -19,7 +19,8 @@ async function remoteBranchSha(input: Omit<DeployInput, 'release' | 'previous'>)
 
 async function moveTo(input: DeployInput, target: ReleaseTarget, code: 'DEPLOY_FAILED' | 'ROLLBACK_FAILED') {
   const branch = branchOf(input);
-  const current = await remoteBranchSha(input);
+  // refs the step just read are as good a lease as a new read: the push is refused if the branch moved since
+  const current = input.remoteRefs ? (input.remoteRefs.get(`refs/heads/${branch}`) ?? null) : await remoteBranchSha(input);
   if (current === target.commit) return { detail: `${branch} already at ${target.tag} (${target.commit.slice(0, 7)})` };
   const git = createGitRunner(input.ctx, input.repoDir);
   const args = gitCommands.moveRemoteBranch(input.remote, branch, target.commit, current);
@@ -39,6 +40,7 @@ async function moveTo(input: DeployInput, target: ReleaseTarget, code: 'DEPLOY_F
 export const gitBranchProvider: DeployProvider = {
   name: 'git-branch',
   currentCommit: (input) => remoteBranchSha(input),
+  commitInRefs: (refs, config) => refs.get(`refs/heads/${branchOf({ config })}`) ?? null,
   deploy: (input) => moveTo(input, input.release, 'DEPLOY_FAILED'),
   rollback: (input) => moveTo(input, input.to, 'ROLLBACK_FAILED'),
   preflight: gitBranchPreflight,

@@ -31,9 +31,12 @@ export interface ProductionNowInput {
 /** What production runs now; null when neither the provider, the remote nor the history can tell. */
 export async function productionNow(input: ProductionNowInput): Promise<ProductionNow | null> {
   const { repo, config } = input;
-  const refs = input.refs === undefined ? await repo.remoteRefs().catch(() => null) : input.refs;
   const prefix = config.version.tagPrefix;
-  const records = await shipRecords(repo, prefix, input.historyRef ?? 'HEAD');
+  // the history and the remote are read side by side
+  const [records, refs] = await Promise.all([
+    shipRecords(repo, prefix, input.historyRef ?? 'HEAD'),
+    input.refs === undefined ? repo.remoteRefs().catch(() => null) : input.refs,
+  ]);
   const commit = await providerCommit(input, refs);
   if (commit) {
     const found = refs ? releaseTagAt(refs, commit, prefix) : null;
@@ -63,11 +66,11 @@ export async function productionNow(input: ProductionNowInput): Promise<Producti
   };
 }
 
-/** The provider's answer; for git-branch read from refs already fetched (no second ls-remote). */
+/** The provider's answer; from the refs already read when the provider can say from them (git-branch: no second ls-remote). */
 async function providerCommit(input: ProductionNowInput, refs: Map<string, string> | null | undefined): Promise<string | null> {
   const { config } = input;
-  if (!input.provider && config.deploy.provider === 'git-branch' && refs) return refs.get(`refs/heads/${config.deploy.branch}`) ?? null;
   const provider = input.provider ?? deployProviderFor(config.deploy.provider);
+  if (refs && provider.commitInRefs) return provider.commitInRefs(refs, config.deploy);
   const base = { repoDir: input.repo.dir, remote: config.git.remote, config: config.deploy, ctx: input.ctx, log: () => {} };
   return provider.currentCommit(base).catch(() => null);
 }

@@ -87,9 +87,12 @@ export async function deployStep(run: ReleaseRun, beforeDeploy?: () => Promise<v
       return { status: 'skipped', detail: done };
     }
     const base = deployInput(run, 'deploy');
+    // the remote's refs, read once for this step: what production runs, and the deploy's lease
+    let refs: Map<string, string> | null = null;
     if (!run.journal.previousDeployRecorded) {
       // what production runs before this deploy: where a rollback returns, and the release's previousVersion
-      const running = await productionNow({ ctx: run.ctx, repo: run.repo, config: run.config, provider: run.provider });
+      refs = await run.repo.remoteRefs().catch(() => null);
+      const running = await productionNow({ ctx: run.ctx, repo: run.repo, config: run.config, provider: run.provider, refs });
       // production already on this release (a deploy interrupted after it moved): what ran before is unknown here
       run.journal.previousDeployCommit = running && running.tag !== run.tag ? running.commit : null;
       if (running?.tag && running.version && running.tag !== run.tag) {
@@ -104,7 +107,7 @@ export async function deployStep(run: ReleaseRun, beforeDeploy?: () => Promise<v
     run.fact('previousDeployCommit', run.journal.previousDeployCommit);
     run.fact('previousVersion', run.journal.previousDeployVersion ?? run.journal.previousVersion);
     if (beforeDeploy) await beforeDeploy();
-    const result = await provider.deploy({ ...base, release: releaseTarget(run), previous: await previousTarget(run), ...startedDeployment(run) });
+    const result = await provider.deploy({ ...base, release: releaseTarget(run), previous: await previousTarget(run), ...startedDeployment(run), ...(refs ? { remoteRefs: refs } : {}) });
     run.journal.deployedAt = run.ctx.clock.now().toISOString();
     if (result.deploymentId) run.journal.deploymentId = result.deploymentId;
     if (result.deploymentUrl) run.journal.deploymentUrl = result.deploymentUrl;
