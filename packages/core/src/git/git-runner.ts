@@ -33,12 +33,15 @@ export function createGitRunner(ctx: CoreContext, cwd: string, extraEnv: Record<
   return {
     async run(args, options) {
       const result = await exec(args, options);
-      if (result.code !== 0) {
-        const what = args.filter((a) => !a.startsWith('-c') && !a.includes('=')).slice(0, 2).join(' ');
-        throw new ShipgateError('GIT_FAILED', `git ${what} failed: ${(result.stderr || result.stdout).trim() || `exit ${result.code}`}`);
-      }
+      if (result.code !== 0) throw gitFailed(args, result);
       return result.stdout.trim();
     },
     try: exec,
   };
+}
+
+/** The error `run` throws for a failed git command: its name and git's own words. */
+export function gitFailed(args: readonly string[], result: ExecResult): ShipgateError {
+  const what = args.filter((a) => !a.startsWith('-c') && !a.includes('=')).slice(0, 2).join(' ');
+  return new ShipgateError('GIT_FAILED', `git ${what} failed: ${(result.stderr || result.stdout).trim() || `exit ${result.code}`}`);
 }

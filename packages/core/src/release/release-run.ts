@@ -26,6 +26,8 @@ export class ReleaseRun {
   dryRun = false;
   /** The monitoring chart (inline SVG) for the report, once monitoring has samples. */
   chart: () => string | null = () => null;
+  /** The steps an earlier run of this release started, as its journal said when this run began. */
+  private readonly earlier: ReleaseJournal['steps'];
 
   constructor(
     baseCtx: CoreContext,
@@ -41,6 +43,7 @@ export class ReleaseRun {
       baseCtx.emit(event);
     };
     this.ctx = { ...baseCtx, emit };
+    this.earlier = { ...journal.steps };
     this.keeper = new StatusKeeper(emit, 'queued', async (status) => {
       this.journal.status = status;
       await this.saveJournal();
@@ -120,6 +123,16 @@ export class ReleaseRun {
     this.ctx.emit({ type: 'step.started', step: name, title });
     this.journal.steps[name] = 'skipped';
     this.ctx.emit({ type: 'step.finished', step: name, status: 'skipped', detail, durationMs: 0 });
+  }
+
+  /**
+   * Whether an earlier run of this release started `name` (an interrupted or resumed release).
+   * Only then can git or the remote already hold what the step makes, and the step reads them
+   * before acting; a step this run starts first acts straight away.
+   */
+  startedBefore(name: StepName): boolean {
+    const status = this.earlier[name];
+    return status !== undefined && status !== 'pending';
   }
 
   isDone(name: StepName): boolean {

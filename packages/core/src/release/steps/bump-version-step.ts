@@ -5,12 +5,18 @@ import { gitCommands } from '../../git/git-commands.js';
 import { writeVersion } from '../../version/index.js';
 import type { ReleaseRun } from '../release-run.js';
 
-/** Version files + CHANGELOG rewritten, then one `chore(release): vX.Y.Z` commit. Idempotent. */
+/**
+ * Version files + CHANGELOG rewritten, then one `chore(release): vX.Y.Z` commit. Idempotent:
+ * when an earlier run started this step, HEAD is read first (it may have committed already).
+ */
 export async function bumpVersionStep(run: ReleaseRun): Promise<void> {
+  const resumed = run.startedBefore('bump-version');
   await run.step('bump-version', `Bump version to ${run.version}`, async () => {
     const { repo, journal, config, ctx } = run;
-    const head = await repo.head();
+    // asked now, while the files are written: the commit below needs the answer
+    void repo.hasIdentity().catch(() => false);
     const subject = `chore(release): ${run.tag}`;
+    const head = resumed || journal.commit ? await repo.head() : null;
     if (journal.commit && head && (head === journal.commit || (await repo.isAncestor(journal.commit, head)))) {
       return { status: 'skipped', detail: `already committed as ${journal.commit.slice(0, 7)}` };
     }

@@ -3,16 +3,23 @@ import { gitCommands } from '../../git/git-commands.js';
 import { remoteTagCommit } from '../../git/repository.js';
 import type { ReleaseRun } from '../release-run.js';
 
-/** Main and the tag in one atomic push. Idempotent: nothing to do when both are there. */
+/**
+ * Main and the tag in one atomic push. Idempotent: nothing to do when both are there. The
+ * remote is read first only when an earlier run started this step (it may have landed); a
+ * first attempt pushes the commit and tag this run just made straight away.
+ */
 export async function pushStep(run: ReleaseRun): Promise<void> {
+  const resumed = run.startedBefore('push');
   await run.step('push', `Push ${run.config.git.mainBranch} and ${run.tag}`, async () => {
     const { repo, journal, config } = run;
     const main = config.git.mainBranch;
-    const refs = await repo.remoteRefs();
-    const remoteMain = refs.get(`refs/heads/${main}`);
-    const tagThere = remoteTagCommit(refs, run.tag) === journal.commit;
-    if (tagThere && remoteMain && (remoteMain === journal.commit || (await repo.isAncestor(journal.commit!, remoteMain).catch(() => false)))) {
-      return { status: 'skipped', detail: `${main} and ${run.tag} are already on ${repo.remote}` };
+    if (resumed) {
+      const refs = await repo.remoteRefs();
+      const remoteMain = refs.get(`refs/heads/${main}`);
+      const tagThere = remoteTagCommit(refs, run.tag) === journal.commit;
+      if (tagThere && remoteMain && (remoteMain === journal.commit || (await repo.isAncestor(journal.commit!, remoteMain).catch(() => false)))) {
+        return { status: 'skipped', detail: `${main} and ${run.tag} are already on ${repo.remote}` };
+      }
     }
     const result = await repo.git.try(gitCommands.pushAtomic(repo.remote, main, run.tag));
     if (result.code !== 0) {

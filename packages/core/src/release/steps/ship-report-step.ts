@@ -33,6 +33,8 @@ export async function writeShipRecord(run: ReleaseRun, status: ReleaseStatus, ro
   const reportFile = shipReportPath(run);
   const chartFile = chart ? shipReportChartPath(reportFile) : null;
   const monitoringChartFile = chartFile ? chartFile.slice(chartFile.lastIndexOf('/') + 1) : null;
+  // the annotated tag's own date (§6), not the release's start: read while the files are written
+  const tagDate = run.plan.spec ? repo.git.try(gitCommands.tagCreatedAt(journal.tag)).then((r) => r.stdout.trim(), () => '') : null;
   const report = renderShipReport({ plan: run.plan, config, journal, record: run.record, status, generatedAt: ctx.clock.now().toISOString(), rollback, monitoringChartFile });
   await ctx.fs.mkdir(join(repo.dir, reportFile, '..'));
   await ctx.fs.writeFile(join(repo.dir, reportFile), report);
@@ -46,8 +48,7 @@ export async function writeShipRecord(run: ReleaseRun, status: ReleaseStatus, ro
     const statePath = join(repo.dir, stateFile);
     if (await ctx.fs.exists(statePath)) {
       let text = await ctx.fs.readFile(statePath);
-      // the annotated tag's own date (§6), not the release's start
-      const tagCreatedAt = (await repo.git.try(gitCommands.tagCreatedAt(journal.tag))).stdout.trim() || journal.startedAt;
+      const tagCreatedAt = (await tagDate) || journal.startedAt;
       text = writeBackRelease(text, {
         version: journal.version,
         tag: journal.tag,
@@ -81,10 +82,10 @@ async function commitAndPush(run: ReleaseRun, files: string[], subject: string):
   const { repo, ctx, config } = run;
   const step = 'ship-report';
   await repo.git.run(gitCommands.add(files));
-  const staged = await repo.git.try(['diff', '--cached', '--quiet']);
-  if (staged.code === 0) return;
   const commit = await commitWithMessage(ctx, repo, subject);
   if (commit.code !== 0) {
+    // asked only when the commit fails: nothing staged (the record is already committed as it is) is no failure
+    if ((await repo.git.try(['diff', '--cached', '--quiet'])).code === 0) return;
     run.log(step, `could not commit the ship report: ${commit.stderr.trim()}`, 'warn');
     return;
   }
@@ -125,8 +126,10 @@ async function finishLandedReport(run: ReleaseRun): Promise<string | null> {
 
 export async function shipReportStep(run: ReleaseRun, chart: string | null = null): Promise<string> {
   let report = '';
+  // only a run that started this step before can have committed its report
+  const resumed = run.startedBefore('ship-report');
   await run.step('ship-report', 'Write the ship report', async () => {
-    const landed = await finishLandedReport(run);
+    const landed = resumed ? await finishLandedReport(run) : null;
     if (landed) {
       report = await run.ctx.fs.readFile(join(run.repo.dir, shipReportPath(run)));
       run.fact('shipReport', shipReportPath(run));
