@@ -53,6 +53,12 @@ export async function planRelease(input: PlanInput): Promise<PlanResult> {
   const resume = resumable?.journal ?? null;
   const found = resumable?.source === 'remote' ? resumable.journal : null;
   const releaseFiles = resume ? filesWrittenBy(resume, config) : [];
+  // the version's and production's reads need no gate: they start with the gates and are awaited
+  // after them, so an error is still reported in the same order
+  const versionRead = planVersion({ ctx, repo, config, head, bump: input.bump, resume });
+  const productionRead = productionNow({ ctx, repo, config, refs, historyRef: fetchError === null ? `refs/remotes/${config.git.remote}/${config.git.mainBranch}` : 'HEAD' });
+  versionRead.catch(() => undefined);
+  productionRead.catch(() => undefined);
   // independent reads, run side by side; the gates keep their order
   const [repositoryGates, providerGates] = await Promise.all([
     config.gates.repository
@@ -69,13 +75,13 @@ export async function planRelease(input: PlanInput): Promise<PlanResult> {
   gates.push(...providerGates);
   const override = await checkStagingCommitGate({ repo, config, head, gates, stateFile, stagingSha: stagingCommitOf(stateText), allow: input.allowUnvalidated });
 
-  const version = await planVersion({ ctx, repo, config, head, bump: input.bump, resume });
+  const version = await versionRead;
 
   const blockedBy = gates.filter((g) => g.status === 'fail').map((g) => blockerForGate(g, config));
   blockedBy.push(...version.blockers);
   if (version.tag && !resume && refs) blockedBy.push(...tagConflicts(refs, repo.remote, version.tag, config.version.tagPrefix));
   const blockers = blockedBy.map((b) => b.message);
-  const production = await productionNow({ ctx, repo, config, refs, historyRef: fetchError === null ? `refs/remotes/${config.git.remote}/${config.git.mainBranch}` : 'HEAD' });
+  const production = await productionRead;
   if (found) version.warnings.push(unfinishedWarning(found, production, repo.remote));
 
   const steps: StepName[] = STEP_NAMES.filter((s) => s !== 'monitor' || config.monitoring.enabled);
