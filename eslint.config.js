@@ -13,6 +13,8 @@ const coreForbidden = [
   { name: 'better-sqlite3', message: 'core must not depend on the database' },
   { name: 'react', message: 'core must not depend on the UI' },
   { name: 'undici', message: 'core does HTTP only through ctx.http' },
+  { name: 'node:http', message: 'core does HTTP only through ctx.http' },
+  { name: 'node:https', message: 'core does HTTP only through ctx.http' },
 ];
 
 export default tseslint.config(
