@@ -20,6 +20,7 @@ import { sitePlugin } from './plugins/site.js';
 import { strictValidationPlugin } from './plugins/strict-validation.js';
 import { webAppPlugin } from './plugins/web-app.js';
 import { recoverReleases, stopReleases } from './releases/recover-releases.js';
+import { deliveryRoutes } from './routes/delivery-routes.js';
 import { demoRoutes, type DemoControls } from './routes/demo-routes.js';
 import { docsRoutes } from './routes/docs-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
@@ -67,6 +68,8 @@ export interface AppOptions {
   demo?: DemoControls;
   /** The server settings file (CONTRACT §7), read; default: none. */
   settings?: ServerSettings;
+  /** Notification delivery timing (tests shorten it); default 4 attempts over ~6 minutes, 10 s each at most. */
+  notifications?: { backoffMs?: number[]; timeoutMs?: number };
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -113,18 +116,30 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   releaseRoutes(app);
   releaseActionRoutes(app);
   reportRoutes(app);
+  deliveryRoutes(app);
   wsRoutes(app);
   demoRoutes(app, options.demo);
   docsRoutes(app);
   await webAppPlugin(app, options.webRoot);
 
+  // links in notifications: the public URL, else the address this server listens on
+  services.notifier.linkBase = () => publicUrl?.origin ?? listeningOrigin(app);
+  await services.notifier.start();
   const recovered = recoverReleases(services);
   if (recovered > 0) app.log.warn({ recovered }, 'releases left running by the previous server are now interrupted');
   app.addHook('onClose', async () => {
     await stopReleases(services, options.shutdownGraceMs ?? 3000);
+    await services.notifier.stop();
     services.db.$client.close();
   });
   return app;
+}
+
+function listeningOrigin(app: FastifyInstance): string | null {
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') return null;
+  const host = address.address === '::' || address.address === '0.0.0.0' ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
 }
 
 /** --public-url, else the settings file's auth.oidc.publicUrl; the two must agree when both are given. */

@@ -16,6 +16,10 @@ import { createOidcLoginRepository } from './repositories/oidc-login-repository.
 import { createSessionRepository } from './repositories/session-repository.js';
 import { createUserRepository } from './repositories/user-repository.js';
 import type { ServiceLog, Services } from './services.js';
+import { Notifier } from './notifications/notifier.js';
+import { createDeliveryRepository } from './repositories/delivery-repository.js';
+import { guardrailsFor } from './settings/guardrails-for.js';
+import { NO_SETTINGS } from './settings/server-settings.js';
 
 export async function createServices(log: ServiceLog, options: AppOptions): Promise<Services> {
   mkdirSync(options.dataDir, { recursive: true });
@@ -24,11 +28,16 @@ export async function createServices(log: ServiceLog, options: AppOptions): Prom
   // the engine and the commands it runs never see the API tokens or the settings file's secrets
   const { SHIPGATE_TOKEN: _deployer, SHIPGATE_VIEWER_TOKEN: _viewer, ...env } = options.env ?? process.env;
   for (const name of options.settings?.secretEnvs ?? []) delete env[name];
+  const projects = createProjectRepository(db);
+  const releases = createReleaseRepository(db);
+  const deliveries = createDeliveryRepository(db);
+  const settings = options.settings ?? NO_SETTINGS;
+  const notifier = new Notifier({ deliveries, projects, releases, targetsFor: (project) => guardrailsFor(settings, project).notifications, log, ...options.notifications });
   return {
     dataDir: options.dataDir,
     db,
-    projects: createProjectRepository(db),
-    releases: createReleaseRepository(db),
+    projects,
+    releases,
     events,
     reports: createReportRepository(db),
     sessions: createSessionRepository(db),
@@ -36,6 +45,8 @@ export async function createServices(log: ServiceLog, options: AppOptions): Prom
     oidcLogins: createOidcLoginRepository(db),
     audit: createAuditRepository(db),
     apiTokens: createApiTokenRepository(db),
+    deliveries,
+    notifier,
     eventLog: new EventLog(events, (error) => log.error({ err: error }, 'could not store or send release events')),
     engine: options.engine ?? (await loadEngine()),
     clones: createCloneManager(options.dataDir),

@@ -1,6 +1,7 @@
 // Everything the routes and the release runner share, built once per app.
 import type { Db } from './db/open-database.js';
 import type { Engine } from './engine.js';
+import type { Notifier } from './notifications/notifier.js';
 import type { CloneManager } from './projects/clone-manager.js';
 import type { EventLog } from './releases/event-log.js';
 import type { ReleaseTracker } from './releases/release-tracker.js';
@@ -9,6 +10,7 @@ import type { ProjectRepository } from './repositories/project-repository.js';
 import type { ReleaseRepository } from './repositories/release-repository.js';
 import type { ReportRepository } from './repositories/report-repository.js';
 import type { ApiTokenRepository } from './repositories/api-token-repository.js';
+import type { DeliveryRepository } from './repositories/delivery-repository.js';
 import type { AuditRepository } from './repositories/audit-repository.js';
 import type { OidcLoginRepository } from './repositories/oidc-login-repository.js';
 import type { SessionRepository } from './repositories/session-repository.js';
@@ -38,6 +40,9 @@ export interface Services {
   oidcLogins: OidcLoginRepository;
   audit: AuditRepository;
   apiTokens: ApiTokenRepository;
+  deliveries: DeliveryRepository;
+  /** Queues and sends notifications (CONTRACT §7); never blocks a caller. */
+  notifier: Notifier;
   eventLog: EventLog;
   engine: Engine;
   clones: CloneManager;

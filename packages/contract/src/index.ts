@@ -298,3 +298,26 @@ export interface CreatedApiTokenDto {
   role: Role;
   expiresAt: string | null;
 }
+
+/** GET /api/projects/:id/deliveries items (newest first): one notification to one target. Never the target's URL or secret. */
+export interface DeliveryDto {
+  /** Also the X-Shipgate-Delivery header. */
+  id: string;
+  projectId: string;
+  releaseId: string | null;
+  /** release.started, release.failed, project.locked, … */
+  type: string;
+  target: { kind: 'webhook' | 'slack'; name: string };
+  /** pending (another attempt is due at nextAttemptAt), sending, delivered, failed (gave up). */
+  status: 'pending' | 'sending' | 'delivered' | 'failed';
+  attempts: number;
+  maxAttempts: number;
+  lastError: string | null;
+  /** The receiver's last HTTP status; null when it never answered. */
+  lastStatus: number | null;
+  nextAttemptAt: string | null;
+  lastAttemptAt: string | null;
+  createdAt: string;
+  /** What the caller may do: "redeliver" (send again) when it is delivered or failed and the caller is a deployer. */
+  actions: 'redeliver'[];
+}

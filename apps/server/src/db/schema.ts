@@ -9,3 +9,4 @@ export * from './tables/users.js';
 export * from './tables/oidc-logins.js';
 export * from './tables/audit.js';
 export * from './tables/api-tokens.js';
+export * from './tables/deliveries.js';

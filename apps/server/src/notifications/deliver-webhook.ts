@@ -32,6 +32,8 @@ export interface DeliverOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Reused for "send again", so a receiver can tell a redelivery from a new event. */
   id?: string;
+  /** Cuts an attempt off (the server stops); no further attempt is made. */
+  signal?: AbortSignal;
 }
 
 export async function deliverWebhook(target: WebhookTarget, type: string, payload: unknown, options: DeliverOptions = {}): Promise<DeliveryOutcome> {
@@ -49,9 +51,10 @@ export async function deliverWebhook(target: WebhookTarget, type: string, payloa
   const attempts: DeliveryAttempt[] = [];
   for (let i = 0; i <= backoff.length; i++) {
     if (i > 0) await sleep(backoff[i - 1]!);
+    if (options.signal?.aborted) break;
     const at = new Date().toISOString();
     try {
-      const res = await request(target.url, { method: 'POST', headers, body, headersTimeout: options.timeoutMs ?? 10_000, bodyTimeout: options.timeoutMs ?? 10_000 });
+      const res = await request(target.url, { method: 'POST', headers, body, headersTimeout: options.timeoutMs ?? 10_000, bodyTimeout: options.timeoutMs ?? 10_000, ...(options.signal ? { signal: options.signal } : {}) });
       await res.body.dump();
       const ok = res.statusCode >= 200 && res.statusCode < 300;
       attempts.push({ at, status: res.statusCode, error: ok ? null : `answered ${res.statusCode}` });

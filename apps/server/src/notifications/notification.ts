@@ -23,10 +23,18 @@ export interface NotificationRelease {
   reason: string | null;
 }
 
+export interface NotificationLock {
+  reason: string;
+  by: string;
+  since: string;
+  automatic: boolean;
+}
+
 export interface Notification {
   type: NotificationType;
   at: string;
-  project: { id: string; name: string };
+  /** `lock`: the project's lock as the API shows it (project.locked / project.unlocked). */
+  project: { id: string; name: string; lock?: NotificationLock | null };
   release: NotificationRelease | null;
   /** The dashboard link (the release page, else the project page). */
   url: string;

@@ -21,7 +21,11 @@ export function slackMessage(n: Notification): { text: string; blocks: unknown[]
   const what = n.release
     ? `${escape(n.project.name)} ${n.release.kind === 'rollback' ? `rollback to ${escape(n.release.version ?? '?')}` : escape(n.release.version ?? 'release')}`
     : escape(n.project.name);
-  const headline = `${what} ${HEADLINES[n.type]}`;
+  // a manual rollback record that succeeded: the release it replaced was rolled back
+  const headline =
+    n.type === 'release.rolled_back' && n.release?.kind === 'rollback'
+      ? `${escape(n.project.name)} ${escape(n.release.previousVersion ?? 'the release')} was rolled back to ${escape(n.release.version ?? '?')}`
+      : `${what} ${HEADLINES[n.type]}`;
   const details = [n.reason ? `Reason: ${escape(n.reason)}` : null, n.actor ? `By: ${escape(n.actor)}` : null].filter((line): line is string => line !== null);
   const link = n.type === 'release.awaiting_approval' ? `<${n.url}|Review and approve>` : `<${n.url}|Open in Shipgate>`;
   return {

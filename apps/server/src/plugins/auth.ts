@@ -28,7 +28,7 @@ declare module 'fastify' {
     /** The least role the route needs; undeclared: viewer for reads, admin for changes. */
     role?: Role;
     /** The project the route acts on (its id), for per-project role rules. */
-    projectOf?: (request: FastifyRequest, services: Services) => string | null | undefined;
+    projectOf?: (request: FastifyRequest, services: Services) => string | null | undefined | Promise<string | null | undefined>;
   }
 }
 
@@ -74,7 +74,7 @@ async function authenticate(this: FastifyInstance, request: FastifyRequest, repl
   if (credential?.via === 'cookie' && changes(request) && request.headers.origin === undefined) {
     return reply.code(403).send({ error: 'forbidden', message: 'a signed-in browser request that changes something must carry this server\'s Origin header; scripts use Authorization: Bearer <token>' });
   }
-  const projectId = config.projectOf?.(request, this.services) ?? null;
+  const projectId = (await config.projectOf?.(request, this.services)) ?? null;
   const project = projectId === null ? null : (this.services.projects.get(projectId) ?? null);
   const role = roleOf(principal, this.settings, project);
   request.principal = principal;

@@ -85,6 +85,7 @@ export class ReleaseTracker {
     }
     this.status = to;
     this.svc.eventLog.append(this.releaseId, { type: 'release.status', status: to, ...(reason ? { reason } : {}), ...(error !== undefined ? { error } : {}) });
+    this.svc.notifier.onStatus(this.releaseId, from, to, reason ?? error?.message ?? null);
   }
 
   /** After the engine answered: its last event was the final status; the project learns its new version. */

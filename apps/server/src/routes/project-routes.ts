@@ -83,6 +83,7 @@ export function projectRoutes(app: FastifyInstance): void {
       const reason = request.body.reason.trim();
       svc.projects.setLock(project.id, { reason, by: request.principal!.name, since: new Date().toISOString(), automatic: false });
       svc.audit.record({ actor: request.principal, action: 'lock', projectId: project.id, reason });
+      void svc.notifier.notify('project.locked', { projectId: project.id, reason, actor: request.principal!.name });
       return toProjectDto(svc, load(project.id), requestRoles(app, request));
     },
   );
@@ -94,7 +95,10 @@ export function projectRoutes(app: FastifyInstance): void {
       const project = load(request.params.id);
       const was = lockOf(project);
       svc.projects.setLock(project.id, null);
-      if (was) svc.audit.record({ actor: request.principal, action: 'unlock', projectId: project.id, reason: `was locked by ${was.by}: ${was.reason}` });
+      if (was) {
+        svc.audit.record({ actor: request.principal, action: 'unlock', projectId: project.id, reason: `was locked by ${was.by}: ${was.reason}` });
+        void svc.notifier.notify('project.unlocked', { projectId: project.id, reason: `was locked by ${was.by}: ${was.reason}`, actor: request.principal!.name });
+      }
       return toProjectDto(svc, load(project.id), requestRoles(app, request));
     },
   );
