@@ -11,7 +11,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DeliveryDto } from '@shipgate/contract';
 import { buildApp } from '../app.js';
 import { registerProject } from '../projects/register-project.js';
-import type { NotificationTarget } from '../settings/server-settings.js';
+import { parseServerSettings } from '../settings/parse-server-settings.js';
+import type { NotificationTarget, ServerSettings } from '../settings/server-settings.js';
 import { notificationSettings } from '../testing/notification-settings.js';
 import { startHookReceiver, type HookReceiver } from '../testing/hook-receiver.js';
 import { makeReleaseFixture } from '../testing/release-fixture.js';
@@ -28,9 +29,10 @@ afterEach(async () => {
   await Promise.all(receivers.splice(0).map((r) => r.close()));
 });
 
-async function releaseApp(targets: NotificationTarget[], notifications = { backoffMs: [100, 200, 400], timeoutMs: 2_000 }) {
+async function releaseApp(targets: NotificationTarget[] | ServerSettings, notifications = { backoffMs: [100, 200, 400], timeoutMs: 2_000 }) {
   const fx = makeReleaseFixture('  provider: git-branch\n  branch: production');
-  app = await buildApp({ dataDir: mkdtempSync(join(tmpdir(), 'shipgate-notify-')), tokens: { deployer: DEPLOYER, viewer: VIEWER }, env: {}, shutdownGraceMs: 500, settings: notificationSettings(targets), publicUrl: PUBLIC_URL, notifications });
+  const settings = Array.isArray(targets) ? notificationSettings(targets) : targets;
+  app = await buildApp({ dataDir: mkdtempSync(join(tmpdir(), 'shipgate-notify-')), tokens: { deployer: DEPLOYER, viewer: VIEWER }, env: {}, shutdownGraceMs: 500, settings, publicUrl: PUBLIC_URL, notifications });
   const { project } = await registerProject(app.services, fx.app);
   return { app, projectId: project.id };
 }
@@ -58,10 +60,9 @@ describe('notifications', () => {
     const slack = await startHookReceiver();
     receivers.push(hook, slack);
     const slackUrl = slack.url('/services/T000/B000/XXXXSECRETXXXX');
-    const { app, projectId } = await releaseApp([
-      { kind: 'webhook', name: 'ops-hook', url: hook.url(), secret: SECRET },
-      { kind: 'slack', name: '#releases', url: slackUrl },
-    ]);
+    // as an operator writes it: the secret and the Slack URL come from environment variables
+    const yaml = `notifications:\n  - { kind: webhook, name: ops-hook, url: "${hook.url()}", secretEnv: HOOK_SECRET }\n  - { kind: slack, name: "#releases", urlEnv: SLACK_URL }\n`;
+    const { app, projectId } = await releaseApp(parseServerSettings(yaml, 'server.yaml', { HOOK_SECRET: SECRET, SLACK_URL: slackUrl }));
 
     const promoted = await app.inject({ method: 'POST', url: `/api/projects/${projectId}/releases`, headers: asDeployer, payload: {} });
     expect(promoted.statusCode, promoted.body).toBe(202);

@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   resume: 'Resumed',
   token_created: 'Created a token',
   token_revoked: 'Revoked a token',
+  redeliver: 'Sent a notification again',
 };
 
 function target(entry: AuditEntryDto) {

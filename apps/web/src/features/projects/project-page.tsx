@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { planQuery, projectsQuery } from '../../api/projects';
 import { Empty, ErrorState, Loading } from '../../ui/query-state';
 import { LazyMarkdown } from '../reports/lazy-markdown';
+import { DeliveryLog } from './delivery-log';
 import { DemoPanel } from './demo-panel';
 import { BlockerList } from './blocker-list';
 import { GateList } from './gate-list';
@@ -70,6 +71,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
           </aside>
         </div>
       )}
+      <DeliveryLog projectId={projectId} role={projectRole(me.data, projectId)} />
     </section>
   );
 }
