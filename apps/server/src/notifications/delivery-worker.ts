@@ -21,6 +21,8 @@ export interface DeliveryWorkerOptions {
 }
 
 const BATCH = 20;
+/** Finished deliveries are kept this long for the log. */
+const KEEP_MS = 30 * 24 * 3600_000;
 const MAX_IN_FLIGHT = 8;
 const MAX_TIMER = 2 ** 31 - 1;
 
@@ -46,6 +48,7 @@ export class DeliveryWorker {
     this.stopped = false;
     const requeued = await this.options.deliveries.requeueSending(this.now().toISOString());
     if (requeued > 0) this.options.log.warn({ requeued }, 'deliveries cut off by the last stop are sent again');
+    await this.options.deliveries.prune(new Date(this.now().getTime() - KEEP_MS).toISOString());
     this.wake();
   }
 

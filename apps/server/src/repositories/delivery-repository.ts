@@ -1,6 +1,6 @@
 // The only code that reads and writes the deliveries table (async, like every repository).
 // A claim is a conditional update, so two workers never send the same attempt.
-import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, lte } from 'drizzle-orm';
 import type { Db } from '../db/open-database.js';
 import { deliveries, type DeliveryRow } from '../db/schema.js';
 
@@ -57,6 +57,11 @@ export function createDeliveryRepository(db: Db) {
     /** At start: an attempt cut off by a stop or a crash is tried again (same delivery id: receivers can tell). */
     async requeueSending(now: string): Promise<number> {
       const rows = await db.update(deliveries).set({ status: 'pending', nextAttemptAt: now }).where(eq(deliveries.status, 'sending')).returning({ id: deliveries.id });
+      return rows.length;
+    },
+    /** Forgets finished deliveries created before `before` (the log keeps a bounded past). */
+    async prune(before: string): Promise<number> {
+      const rows = await db.delete(deliveries).where(and(inArray(deliveries.status, ['delivered', 'failed']), lt(deliveries.createdAt, before))).returning({ id: deliveries.id });
       return rows.length;
     },
     /** "Send again": a delivered or failed delivery is queued once more, with fresh attempts. */
