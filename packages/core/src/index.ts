@@ -8,10 +8,10 @@ export { type Clock, type CoreContext, type Emit, type Exec, type ExecOptions, t
 export { isShipgateError, ShipgateError } from './errors.js';
 export { type HealthResult, type MonitorSample, type MonitorVerdictValue, type ReleaseErrorJson, type ReleaseEvent } from './events.js';
 export { type GateStatus, STEP_NAMES, STEP_STATUSES, type StepName, type StepStatus } from './model/statuses.js';
-export { ACTIVE_RELEASE_STATUSES, allowedActions, canTransition, isTerminalStatus, refusalOf, RELEASE_ACTIONS, RELEASE_KINDS, RELEASE_STATUSES, type ReleaseAction, type ReleaseKind, type ReleaseStatus, type Role, type Tone, transition } from './model/lifecycle.js';
+export { ACTIVE_RELEASE_STATUSES, type ActionFacts, allowedActions, canTransition, isTerminalStatus, refusalOf, RELEASE_ACTIONS, RELEASE_KINDS, RELEASE_STATUSES, type ReleaseAction, type ReleaseKind, type ReleaseStatus, type Role, type Tone, transition } from './model/lifecycle.js';
 export { type Blocker, type BlockerAction, type BlockerActionId, type BumpReason, type GateResult, type ProductionNow, type ReleasePlan } from './model/plan-types.js';
-export { type ReleaseJournal } from './model/journal-types.js';
 export { CancelRequest, cancelRequestOf, cancelledWords } from './model/cancel-request.js';
+export { type ReleaseApproval, type ReleaseJournal } from './model/journal-types.js';
 export { type ShipgateConfig } from './config/config-types.js';
 export { CONFIG_DEFAULTS } from './config/index.js';
 export { loadConfig } from './config/load-config.js';

@@ -15,6 +15,19 @@ export interface StartedDeployment {
   tag: string;
 }
 
+/**
+ * An approval of a release (CONTRACT §7): who, when, for which commit of main and version.
+ * `void` says why it no longer counted (main moved before the last approval).
+ */
+export interface ReleaseApproval {
+  by: string;
+  at: string;
+  commit: string;
+  version: string | null;
+  comment?: string;
+  void?: string;
+}
+
 export interface ReleaseJournal {
   version: string;
   tag: string;
@@ -55,4 +68,6 @@ export interface ReleaseJournal {
   /** Who released it (a display name) and their stable id (`oidc:…`, `token:ci-bot`, `cli:jane@build-01`). */
   actor?: string;
   actorId?: string;
+  /** The approvals the release started with (and those that stopped counting), for the report. */
+  approvals?: ReleaseApproval[];
 }

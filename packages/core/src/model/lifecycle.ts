@@ -5,8 +5,8 @@
 // follow from it. Dependency-free, so the dashboard can import it through @shipgate/contract.
 import { ShipgateError } from '../errors.js';
 
-/** What a caller may ask of a release (CONTRACT §4 `actions`); more come with approvals. */
-export const RELEASE_ACTIONS = ['cancel', 'resume', 'rollback'] as const;
+/** What a caller may ask of a release (CONTRACT §4 `actions`, §7 approvals). */
+export const RELEASE_ACTIONS = ['approve', 'reject', 'cancel', 'resume', 'rollback'] as const;
 export type ReleaseAction = (typeof RELEASE_ACTIONS)[number];
 
 /** A promotion, or a manual rollback recorded as its own run (CONTRACT §4). */
@@ -38,6 +38,8 @@ interface StatusRule {
 export type Tone = 'good' | 'bad' | 'warn' | 'busy' | 'muted';
 
 export const LIFECYCLE = {
+  // a promote with approvals required (CONTRACT §7): it holds the project while people decide
+  awaiting_approval: { next: ['queued', 'rejected', 'cancelled'], final: false, active: true, live: false, actions: ['approve', 'reject', 'cancel'], label: 'Awaiting approval', icon: '⏸', tone: 'warn' },
   queued: { next: ['running', 'cancelled', 'failed'], final: false, active: true, live: true, actions: ['cancel'], label: 'Queued', icon: '○', tone: 'muted' },
   running: { next: ['monitoring', 'succeeded', 'failed', 'rolling_back', 'cancelled', 'interrupted'], final: false, active: true, live: true, actions: ['cancel'], label: 'Running', icon: '◐', tone: 'busy' },
   monitoring: { next: ['succeeded', 'rolling_back', 'failed', 'interrupted'], final: false, active: true, live: true, actions: ['cancel'], label: 'Monitoring', icon: '◔', tone: 'busy' },
@@ -47,6 +49,7 @@ export const LIFECYCLE = {
   failed: { next: [], final: true, active: false, live: false, actions: ['rollback'], label: 'Failed', icon: '✗', tone: 'bad' },
   rolled_back: { next: [], final: true, active: false, live: false, actions: [], label: 'Rolled back', icon: '↺', tone: 'warn' },
   cancelled: { next: [], final: true, active: false, live: false, actions: [], label: 'Cancelled', icon: '■', tone: 'warn' },
+  rejected: { next: [], final: true, active: false, live: false, actions: [], label: 'Rejected', icon: '⊘', tone: 'bad' },
 } as const satisfies Record<string, StatusRule>;
 
 export type ReleaseStatus = keyof typeof LIFECYCLE;
@@ -57,7 +60,7 @@ void everyNextIsAStatus;
 const statuses = Object.keys(LIFECYCLE) as ReleaseStatus[];
 /** Every release status, in lifecycle order. */
 export const RELEASE_STATUSES = statuses as [ReleaseStatus, ...ReleaseStatus[]];
-/** A finished run: succeeded, failed, rolled back or cancelled. */
+/** A finished run: succeeded, failed, rolled back, cancelled or rejected. */
 export const TERMINAL_RELEASE_STATUSES = statuses.filter((s) => LIFECYCLE[s].final);
 /** A release holds the project's lock while it is in one of these. */
 export const ACTIVE_RELEASE_STATUSES = statuses.filter((s) => LIFECYCLE[s].active) as [ReleaseStatus, ...ReleaseStatus[]];
@@ -82,7 +85,7 @@ export function canTransition(from: ReleaseStatus, to: ReleaseStatus): boolean {
 export function transition(from: ReleaseStatus, to: ReleaseStatus): ReleaseStatus {
   if (!canTransition(from, to)) {
     const allowed = LIFECYCLE[from].next.join(', ') || 'nothing (final)';
-    throw new ShipgateError('ILLEGAL_TRANSITION', `a ${from} release cannot become ${to} (allowed: ${allowed})`);
+    throw new ShipgateError('ILLEGAL_TRANSITION', `${a(from)} release cannot become ${to} (allowed: ${allowed})`);
   }
   return to;
 }
@@ -96,24 +99,55 @@ export interface ActionFacts {
   rolledBackBy: string | null;
   /** Production runs this release now (only then can it be rolled back). */
   inProduction: boolean;
+  /**
+   * The caller's part in the release's approvals: requested it, or gave an approval that
+   * still counts. Unknown (absent) → nobody is offered approve or reject.
+   */
+  caller?: { requested: boolean; approved: boolean } | undefined;
+}
+
+/** Whether `action` fits the caller (rollback: what production runs; approvals: who asks). */
+function fitsCaller(release: ActionFacts, action: ReleaseAction): boolean {
+  switch (action) {
+    case 'rollback':
+      return release.kind === 'release' && !release.dryRun && release.rolledBackBy === null && release.inProduction;
+    case 'approve':
+      return release.caller !== undefined && !release.caller.requested && !release.caller.approved;
+    case 'reject':
+      return release.caller !== undefined && !release.caller.requested;
+    default:
+      return true;
+  }
 }
 
 /**
  * What `role` may do with this release now. A viewer may do nothing; a rollback record and
  * a dry run deployed nothing of their own to undo; only the release production runs now can
- * be rolled back, once.
+ * be rolled back, once. A release awaiting approval: its requester may cancel it (withdraw)
+ * but neither approve nor reject it; an approval counts once per person.
  */
 export function allowedActions(release: ActionFacts, role: Role | string | null): ReleaseAction[] {
   if (role === null || !ACTING_ROLES.includes(role)) return [];
-  return LIFECYCLE[release.status].actions.filter((action) => {
-    if (action !== 'rollback') return true;
-    return release.kind === 'release' && !release.dryRun && release.rolledBackBy === null && release.inProduction;
-  });
+  return LIFECYCLE[release.status].actions.filter((action) => fitsCaller(release, action));
 }
 
-/** Why an action is not allowed now, for a 409's message. */
+/** "a running", "an interrupted". */
+function a(status: ReleaseStatus): string {
+  return `${/^[aeiou]/.test(status) ? 'an' : 'a'} ${status}`;
+}
+
+const DONE: Record<ReleaseAction, string> = { approve: 'approved', reject: 'rejected', cancel: 'cancelled', resume: 'resumed', rollback: 'rolled back' };
+
+/** Why an action is not allowed now, for a refusal's message and a disabled button's reason. */
 export function refusalOf(release: ActionFacts, action: ReleaseAction): string {
-  if (!(LIFECYCLE[release.status].actions as readonly string[]).includes(action)) return `a ${release.status} release cannot be ${action === 'cancel' ? 'cancelled' : action === 'resume' ? 'resumed' : 'rolled back'}`;
+  if (!(LIFECYCLE[release.status].actions as readonly string[]).includes(action)) {
+    return action === 'approve' || action === 'reject' ? `${a(release.status)} release is not awaiting approval` : `${a(release.status)} release cannot be ${DONE[action]}`;
+  }
+  if (action === 'approve' || action === 'reject') {
+    if (release.caller?.requested) return action === 'approve' ? 'you requested this release; someone else must approve' : 'you requested this release; cancel it to withdraw it, someone else may reject it';
+    if (action === 'approve' && release.caller?.approved) return 'you approved this release already; someone else must give the next approval';
+    return release.caller === undefined ? 'sign in to approve or reject' : 'not allowed now';
+  }
   if (release.kind !== 'release') return 'a rollback is undone by promoting a release, not by rolling it back';
   if (release.dryRun) return 'a dry run deployed nothing, so there is nothing to roll back';
   if (release.rolledBackBy) return `this release was already rolled back (${release.rolledBackBy})`;

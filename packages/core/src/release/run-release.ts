@@ -9,6 +9,7 @@ import type { DeployProvider } from '../deploy/deploy-provider.js';
 import type { ReleasePlan } from '../model/plan-types.js';
 import { cancelledWords, cancelRequestOf } from '../model/cancel-request.js';
 import type { ReleaseJournal } from './journal.js';
+import type { ReleaseApproval } from '../model/journal-types.js';
 import { resumeJournal } from './resume.js';
 import { ReleaseRun } from './release-run.js';
 import { finish, finishWithRollback, type ReleaseOutcome } from './release-outcome.js';
@@ -33,6 +34,8 @@ export interface RunReleaseInput {
   /** Who releases it: a display name, and a stable id for the report. */
   actor?: string;
   actorId?: string;
+  /** Who approved it (CONTRACT §7), for the journal and the ship report. */
+  approvals?: ReleaseApproval[];
   /** Deploy with this provider instead of the configured built-in one (unit tests, embedders). */
   deployProvider?: DeployProvider;
   /** The plan's layout of repoDir (PlanResult.layout): the git dir is not looked up again. */
@@ -139,7 +142,7 @@ async function startJournal(input: RunReleaseInput, repo: ReturnType<typeof open
     const found = await resumeJournal({ ctx, repo, config: input.config, head: plan.head, spec: plan.spec, tag: plan.tag });
     if (found?.source === 'journal') return found.journal;
     // no journal here: the plan found the release pushed but unfinished (a fresh clone, another machine)
-    if (found) return { ...found.journal, ...(input.actor ? { actor: input.actor } : {}), ...(input.actorId ? { actorId: input.actorId } : {}) };
+    if (found) return { ...found.journal, ...(input.actor ? { actor: input.actor } : {}), ...(input.actorId ? { actorId: input.actorId } : {}), ...(input.approvals?.length ? { approvals: input.approvals } : {}) };
     throw new ShipgateError('GATE_BLOCKED', `${plan.tag} can no longer be resumed: the repository or the remote changed since the plan`, { hint: 'run shipgate plan again' });
   }
   return {
@@ -159,6 +162,7 @@ async function startJournal(input: RunReleaseInput, repo: ReturnType<typeof open
     startedAt: ctx.clock.now().toISOString(),
     ...(input.actor ? { actor: input.actor } : {}),
     ...(input.actorId ? { actorId: input.actorId } : {}),
+    ...(input.approvals?.length ? { approvals: input.approvals } : {}),
   };
 }
 

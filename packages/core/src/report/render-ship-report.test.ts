@@ -44,6 +44,22 @@ describe('the ship report', () => {
     expect(text).toContain('shipgate rollback --to v2.6.0 --yes');
   });
 
+  it('lists who approved, for which commit, and the approvals that stopped counting (CONTRACT §7)', () => {
+    const approvals = [
+      { by: 'Bob', at: '2026-11-26T09:00:00Z', commit: 'a'.repeat(40), version: '2.6.1', void: 'main moved to bbbbbbbbbbbb before the last approval' },
+      { by: 'Bob', at: '2026-11-26T09:30:00Z', commit: 'b'.repeat(40), version: '2.7.0', comment: 'looks good | ship it\nnow' },
+      { by: 'Carol', at: '2026-11-26T09:40:00Z', commit: 'b'.repeat(40), version: '2.7.0' },
+    ];
+    const text = renderShipReport({ plan, config, journal: { ...journal, approvals }, record: record(), status: 'succeeded', generatedAt: 'now' });
+    expect(text).toContain('- **Approved by**: Bob, Carol');
+    expect(text).toContain(`- ~~Bob approved v2.6.1 at \`aaaaaaaaaaaa\` on 2026-11-26T09:00:00Z~~ — no longer counted: main moved to bbbbbbbbbbbb before the last approval`);
+    expect(text).toContain('- Bob approved v2.7.0 at `bbbbbbbbbbbb` on 2026-11-26T09:30:00Z: “looks good \\| ship it now”');
+    expect(text).toContain('- Carol approved v2.7.0 at `bbbbbbbbbbbb` on 2026-11-26T09:40:00Z\n');
+    // without approvals: neither the line nor the section
+    const plain = renderShipReport({ plan, config, journal, record: record(), status: 'succeeded', generatedAt: 'now' });
+    expect(plain).not.toContain('Approv');
+  });
+
   it('keeps table cells intact when user text holds a pipe, and lists only counted reasons', () => {
     const text = renderShipReport({ plan, config, journal, record: record(), status: 'succeeded', generatedAt: 'now' });
     expect(text).toContain('- minor: `abc1234` feat(api): export | import');

@@ -41,6 +41,7 @@ export function renderShipReport(input: ShipReportInput): string {
     ['Status', STATUS_WORDS[status] ?? status],
     ['Released by', journal.actor],
     ['Actor ID', journal.actorId],
+    ['Approved by', approvedBy(journal)],
     ['Started at', journal.startedAt],
     ['Deployed at', journal.deployedAt],
     ['Report written at', input.generatedAt],
@@ -59,6 +60,13 @@ export function renderShipReport(input: ShipReportInput): string {
   if (plan.unvalidated) {
     const u = plan.unvalidated;
     lines.push('', `> **Promoted without staging validation** by ${u.by}, because: ${u.reason}. ${u.detail}.`);
+  }
+  if (journal.approvals?.length) {
+    lines.push('', '## Approvals', '');
+    for (const a of journal.approvals) {
+      const what = `${cell(a.by)} approved ${a.version ? `v${a.version} at ` : ''}\`${a.commit.slice(0, 12)}\` on ${a.at}${a.comment ? `: “${cell(a.comment)}”` : ''}`;
+      lines.push(a.void ? `- ~~${what}~~ — no longer counted: ${cell(a.void)}` : `- ${what}`);
+    }
   }
   lines.push('', '## Gates', '', '| gate | status | evidence |', '| --- | --- | --- |');
   for (const g of record.gates.length ? record.gates : plan.gates) {
@@ -97,6 +105,12 @@ export function renderShipReport(input: ShipReportInput): string {
   }
   if (record.warnings.length) lines.push('', '## Warnings', '', ...record.warnings.map((w) => `- ${w}`));
   return `${lines.join('\n')}\n`;
+}
+
+/** The approvals that counted, in order ("Bob, Carol"). */
+function approvedBy(journal: ReleaseJournal): string | null {
+  const counted = (journal.approvals ?? []).filter((a) => !a.void);
+  return counted.length ? counted.map((a) => cell(a.by)).join(', ') : null;
 }
 
 function pct(value: number | null): string {
