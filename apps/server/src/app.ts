@@ -26,6 +26,7 @@ import { docsRoutes } from './routes/docs-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { projectRoutes } from './routes/project-routes.js';
 import { releaseActionRoutes } from './routes/release-action-routes.js';
+import { approvalRoutes } from './routes/approval-routes.js';
 import { releaseRoutes } from './routes/release-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
@@ -115,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   projectRoutes(app);
   releaseRoutes(app);
   releaseActionRoutes(app);
+  approvalRoutes(app);
   reportRoutes(app);
   deliveryRoutes(app);
   wsRoutes(app);

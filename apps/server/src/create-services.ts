@@ -10,6 +10,7 @@ import { createEventRepository } from './repositories/event-repository.js';
 import { createProjectRepository } from './repositories/project-repository.js';
 import { createReleaseRepository } from './repositories/release-repository.js';
 import { createReportRepository } from './repositories/report-repository.js';
+import { createApprovalRepository } from './repositories/approval-repository.js';
 import { createApiTokenRepository } from './repositories/api-token-repository.js';
 import { createAuditRepository } from './repositories/audit-repository.js';
 import { createOidcLoginRepository } from './repositories/oidc-login-repository.js';
@@ -47,6 +48,7 @@ export async function createServices(log: ServiceLog, options: AppOptions): Prom
     apiTokens: createApiTokenRepository(db),
     deliveries,
     notifier,
+    approvals: createApprovalRepository(db),
     eventLog: new EventLog(events, (error) => log.error({ err: error }, 'could not store or send release events')),
     engine: options.engine ?? (await loadEngine()),
     clones: createCloneManager(options.dataDir),

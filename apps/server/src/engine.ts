@@ -1,6 +1,6 @@
 // The release engine as the server sees it: core's planRelease/runRelease/rollbackRelease
 // plus runtime's context factory. Tests inject a fake; serve() loads the real one lazily.
-import type { CoreContext, Emit, ReleaseOutcome, ReleasePlan, ShipgateConfig } from '@shipgate/core';
+import type { CoreContext, Emit, ReleaseApproval, ReleaseOutcome, ReleasePlan, ShipgateConfig } from '@shipgate/core';
 
 export type { ReleaseOutcome };
 
@@ -16,6 +16,7 @@ export interface Engine {
     dryRun?: boolean;
     actor?: string;
     actorId?: string;
+    approvals?: ReleaseApproval[];
   }): Promise<ReleaseOutcome>;
   rollbackRelease(input: { repoDir: string; config?: ShipgateConfig; ctx: CoreContext; to?: string; preferred?: string; from?: string; actor?: string; actorId?: string; reason?: string }): Promise<ReleaseOutcome>;
 }

@@ -9,6 +9,7 @@ import type { EventRepository } from './repositories/event-repository.js';
 import type { ProjectRepository } from './repositories/project-repository.js';
 import type { ReleaseRepository } from './repositories/release-repository.js';
 import type { ReportRepository } from './repositories/report-repository.js';
+import type { ApprovalRepository } from './repositories/approval-repository.js';
 import type { ApiTokenRepository } from './repositories/api-token-repository.js';
 import type { DeliveryRepository } from './repositories/delivery-repository.js';
 import type { AuditRepository } from './repositories/audit-repository.js';
@@ -43,6 +44,7 @@ export interface Services {
   deliveries: DeliveryRepository;
   /** Queues and sends notifications (CONTRACT §7); never blocks a caller. */
   notifier: Notifier;
+  approvals: ApprovalRepository;
   eventLog: EventLog;
   engine: Engine;
   clones: CloneManager;

@@ -104,6 +104,50 @@ export interface ReleaseDto {
   interruptedStep: string | null;
   steps: StepDto[];
   error: ReleaseErrorDto | null;
+  /** Set when the release was promoted with approvals required (CONTRACT §7); null otherwise. */
+  approval: ApprovalDto | null;
+}
+
+/** One decision on a release awaiting approval. */
+export interface ApprovalDecisionDto {
+  actor: string;
+  actorId: string;
+  at: string;
+  /** The commit of main and the version it was given for. */
+  commit: string;
+  version: string | null;
+  /** An approval's comment, or a rejection's reason. */
+  comment: string | null;
+}
+
+/** A release's approvals: who approved, how many are still needed, what the caller may do. */
+export interface ApprovalDto {
+  /** Distinct approvals needed besides the requester. */
+  required: number;
+  /** The commit of main the approvals are for (the release is planned from it). */
+  commit: string;
+  /** Approvals that count, oldest first. */
+  approvals: ApprovalDecisionDto[];
+  /** How many more approvals the release waits for (0 once it started, or when it ended). */
+  stillNeeded: number;
+  /** Approvals given before main moved: they no longer count (`reason` says why). */
+  void: Array<ApprovalDecisionDto & { reason: string }>;
+  /** Main moved before the last approval and the release was planned again: what changed. */
+  replanned: string | null;
+  /** Who rejected it, and why. */
+  rejection: ApprovalDecisionDto | null;
+  /** Why the caller may not approve or reject now (absent: they may, or nothing is awaited). */
+  refusals: { approve?: string; reject?: string };
+}
+
+/** POST /api/releases/:id/approve (body optional). */
+export interface ApproveBody {
+  comment?: string;
+}
+
+/** POST /api/releases/:id/reject. */
+export interface RejectBody {
+  reason: string;
 }
 
 export interface ReleaseListDto {
@@ -123,6 +167,8 @@ export interface ProjectDto {
   lastRelease: ReleaseDto | null;
   /** Set while the project is locked: promotes answer 423 `locked` (rollbacks, cancels and resumes are never blocked). */
   lock: ProjectLockDto | null;
+  /** Approvals a promote of this project waits for (CONTRACT §7 approvals.required; 0: none). */
+  approvalsRequired: number;
 }
 
 export interface ProjectLockDto {

@@ -10,3 +10,4 @@ export * from './tables/oidc-logins.js';
 export * from './tables/audit.js';
 export * from './tables/api-tokens.js';
 export * from './tables/deliveries.js';
+export * from './tables/approvals.js';

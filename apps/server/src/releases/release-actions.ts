@@ -96,7 +96,9 @@ export function cancelRelease(svc: Services, id: string, by: ActionBy = { name: 
     return release;
   }
   if (release.status === 'queued') return guarded(svc, release, () => new ReleaseTracker(svc, id, 'queued').moveTo('cancelled', `${cancelledWords(request)} before it started`));
-  if (release.status !== 'interrupted') throw new HttpError(409, 'not_cancellable', `a ${release.status} release cannot be cancelled`);
+  // nothing ran yet: the project's slot is free again
+  if (release.status === 'awaiting_approval') return guarded(svc, release, () => new ReleaseTracker(svc, id, 'awaiting_approval').moveTo('cancelled', `${cancelledWords(request)} while awaiting approval`, { currentStep: null }));
+  if (release.status !== 'interrupted') throw new HttpError(409, 'not_cancellable', `${/^[aeiou]/.test(release.status) ? 'an' : 'a'} ${release.status} release cannot be cancelled`);
   const tracker = new ReleaseTracker(svc, id, release.status, release.interruptedStep);
   // an interrupted step may have happened (a push or a deploy whose answer was lost): the engine,
   // resumed with an aborted signal, reads the remote and the deploy target and undoes what did

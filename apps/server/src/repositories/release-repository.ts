@@ -46,8 +46,11 @@ export function createReleaseRepository(db: Db) {
   return {
     findActive,
     generation: () => generation,
-    /** Inserts the release and its pending steps in one transaction; the unique index decides. */
-    insert(row: NewReleaseRow, stepNames: readonly string[]): InsertResult {
+    /**
+     * Inserts the release and its pending steps in one transaction; the unique index decides.
+     * `alsoInsert` writes rows that belong to the release in the same transaction (its approval request).
+     */
+    insert(row: NewReleaseRow, stepNames: readonly string[], alsoInsert?: (tx: Pick<Db, 'insert'>) => void): InsertResult {
       try {
         db.transaction((tx) => {
           tx.insert(releases).values(row).run();
@@ -56,6 +59,7 @@ export function createReleaseRepository(db: Db) {
               .values(stepNames.map((name, position) => ({ releaseId: row.id, name, position, status: 'pending' as const })))
               .run();
           }
+          alsoInsert?.(tx);
         });
         return wrote<InsertResult>({ ok: true });
       } catch (error) {

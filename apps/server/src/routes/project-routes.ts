@@ -6,15 +6,17 @@ import { paramProject } from '../plugins/auth.js';
 import { registerProject } from '../projects/register-project.js';
 import { planProject } from '../releases/plan-project.js';
 import { requestRoles } from '../auth/request-roles.js';
-import { dtoView, toReleaseDto, type RoleOn } from '../releases/to-release-dto.js';
+import { releaseView, toReleaseDto, type RoleOn } from '../releases/to-release-dto.js';
+import { approvalsRequired } from '../guardrails/approvals-required.js';
+import type { ServerSettings } from '../settings/server-settings.js';
 import type { ProjectRow } from '../repositories/project-repository.js';
 import { errors, idParams, lockBodySchema, planSchema, projectSchema } from '../schemas/api-schemas.js';
 import type { Services } from '../services.js';
 
-function toProjectDto(svc: Services, p: ProjectRow, role: RoleOn): ProjectDto {
+async function toProjectDto(svc: Services, settings: ServerSettings, p: ProjectRow, role: RoleOn, callerId: string | null): Promise<ProjectDto> {
   const last = svc.releases.latest(p.id);
   const lastRelease = last ? svc.releases.get(last.id) : undefined;
-  const view = dtoView(svc, role);
+  const view = await releaseView(svc, role, callerId, lastRelease ? [lastRelease] : []);
   // what core said production runs (productionNow at a plan, production.changed after a run): nothing computed here
   const known = p.productionVersion !== null || p.productionCommit !== null;
   const production = known ? { version: p.productionVersion, tag: p.productionTag, commit: p.productionCommit, since: p.productionSince, releaseId: view.productionReleaseId(p.id) } : null;
@@ -27,6 +29,7 @@ function toProjectDto(svc: Services, p: ProjectRow, role: RoleOn): ProjectDto {
     production,
     lastRelease: lastRelease ? toReleaseDto(lastRelease, view) : null,
     lock: lockOf(p),
+    approvalsRequired: approvalsRequired(settings, p),
   };
 }
 
@@ -40,7 +43,7 @@ export function projectRoutes(app: FastifyInstance): void {
   const load = (id: string) => svc.projects.get(id) ?? (() => { throw notFound('project', id); })();
 
   app.get('/api/projects', { schema: { tags: ['projects'], summary: 'Registered projects', response: { 200: { type: 'array', items: projectSchema }, ...errors(401) } } }, async (request) =>
-    svc.projects.list().map((p) => toProjectDto(svc, p, requestRoles(app, request))),
+    Promise.all(svc.projects.list().map((p) => toProjectDto(svc, app.settings, p, requestRoles(app, request), request.principal?.id ?? null))),
   );
 
   app.post<{ Body: { dir: string } }>(
@@ -56,14 +59,14 @@ export function projectRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       const { project, created } = await registerProject(svc, request.body.dir);
-      return reply.code(created ? 201 : 200).send(toProjectDto(svc, project, requestRoles(app, request)));
+      return reply.code(created ? 201 : 200).send(await toProjectDto(svc, app.settings, project, requestRoles(app, request), request.principal?.id ?? null));
     },
   );
 
   app.get<{ Params: { id: string } }>(
     '/api/projects/:id',
     { config: { role: 'viewer', projectOf: paramProject }, schema: { tags: ['projects'], summary: 'One project', params: idParams, response: { 200: projectSchema, ...errors(401, 404) } } },
-    async (request) => toProjectDto(svc, load(request.params.id), requestRoles(app, request)),
+    async (request) => toProjectDto(svc, app.settings, load(request.params.id), requestRoles(app, request), request.principal?.id ?? null),
   );
 
   app.post<{ Params: { id: string }; Body: LockBody }>(
@@ -84,7 +87,7 @@ export function projectRoutes(app: FastifyInstance): void {
       svc.projects.setLock(project.id, { reason, by: request.principal!.name, since: new Date().toISOString(), automatic: false });
       svc.audit.record({ actor: request.principal, action: 'lock', projectId: project.id, reason });
       void svc.notifier.notify('project.locked', { projectId: project.id, reason, actor: request.principal!.name });
-      return toProjectDto(svc, load(project.id), requestRoles(app, request));
+      return toProjectDto(svc, app.settings, load(project.id), requestRoles(app, request), request.principal?.id ?? null);
     },
   );
 
@@ -99,7 +102,7 @@ export function projectRoutes(app: FastifyInstance): void {
         svc.audit.record({ actor: request.principal, action: 'unlock', projectId: project.id, reason: `was locked by ${was.by}: ${was.reason}` });
         void svc.notifier.notify('project.unlocked', { projectId: project.id, reason: `was locked by ${was.by}: ${was.reason}`, actor: request.principal!.name });
       }
-      return toProjectDto(svc, load(project.id), requestRoles(app, request));
+      return toProjectDto(svc, app.settings, load(project.id), requestRoles(app, request), request.principal?.id ?? null);
     },
   );
 

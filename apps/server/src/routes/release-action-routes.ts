@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { RollbackBody } from '@shipgate/contract';
 import { releaseProject } from '../plugins/auth.js';
 import { cancelRelease, resumeRelease, rollbackRelease } from '../releases/release-actions.js';
-import { dtoView, toReleaseDto } from '../releases/to-release-dto.js';
+import { releaseView, toReleaseDto } from '../releases/to-release-dto.js';
 import { errors, idParams, reasonBodySchema, releaseSchema, rollbackBodySchema } from '../schemas/api-schemas.js';
 
 const ACTIONS = {
@@ -36,7 +36,7 @@ export function releaseActionRoutes(app: FastifyInstance): void {
         const by = { name: request.principal!.name, reason: request.body?.reason };
         const release = name === 'resume' ? resumeRelease(svc, id, by) : name === 'cancel' ? cancelRelease(svc, id, by) : await rollbackRelease(svc, id, request.body ?? {}, request.principal!);
         svc.audit.record({ actor: request.principal, action: name, projectId: release.projectId, releaseId: name === 'rollback' ? (release.rollbackOf ?? release.id) : release.id, reason: request.body?.reason, ...(name === 'rollback' ? { detail: { rollbackId: release.id } } : {}) });
-        return reply.code(202).send(toReleaseDto(release, dtoView(svc, request.role)));
+        return reply.code(202).send(toReleaseDto(release, await releaseView(svc, request.role, request.principal?.id ?? null, [release])));
       },
     );
   }

@@ -9,7 +9,8 @@ import { ListCache } from '../releases/list-cache.js';
 import { lockOf } from './project-routes.js';
 import { promoteRelease } from '../releases/promote-release.js';
 import { requestRoles } from '../auth/request-roles.js';
-import { dtoView, toReleaseDto } from '../releases/to-release-dto.js';
+import { releaseView, toReleaseDto, type RoleOn } from '../releases/to-release-dto.js';
+import { approvalsRequired } from '../guardrails/approvals-required.js';
 import { errors, eventSchema, idParams, promoteBodySchema, releaseSchema } from '../schemas/api-schemas.js';
 
 /** The most events, and about the most bytes, one GET /events answer carries. */
@@ -49,15 +50,17 @@ export function releaseRoutes(app: FastifyInstance): void {
       // a lock (and, with the settings file, a freeze) refuses a promote before anything is planned or moved
       const guard = promoteGuard({ lock: lockOf(project), freezes: [], now: new Date(), mayOverride: false });
       if (!guard.ok) return reply.code(guard.status).send(guard.body);
-      const result = await promoteRelease(svc, project, request.body ?? {}, request.principal!);
+      // approvals (CONTRACT §7): the release waits for them, holding the project; a dry run changes nothing and needs none
+      const required = request.body?.dryRun ? 0 : approvalsRequired(app.settings, project);
+      const result = await promoteRelease(svc, project, request.body ?? {}, request.principal!, required);
       if (result.kind === 'conflict') {
         return reply.code(409).send({ error: 'release_in_progress', message: 'a release of this project is already active', releaseId: result.releaseId });
       }
       if (result.kind === 'blocked') {
         return reply.code(422).send({ error: 'blocked', message: result.plan.blockers.join('; ') || 'the release is blocked', blockers: result.plan.blockers, plan: result.plan });
       }
-      svc.audit.record({ actor: request.principal, action: 'promote', projectId: project.id, releaseId: result.release.id, detail: { bump: request.body?.bump ?? null, dryRun: request.body?.dryRun ?? false } });
-      return reply.code(202).send(toReleaseDto(result.release, dtoView(svc, request.role)));
+      svc.audit.record({ actor: request.principal, action: 'promote', projectId: project.id, releaseId: result.release.id, detail: { bump: request.body?.bump ?? null, dryRun: request.body?.dryRun ?? false, ...(required > 0 ? { approvalsRequired: required } : {}) } });
+      return reply.code(202).send(toReleaseDto(result.release, await releaseView(svc, request.role, request.principal?.id ?? null, [result.release])));
     },
   );
 
@@ -88,15 +91,16 @@ export function releaseRoutes(app: FastifyInstance): void {
       // (per project: a project's own role rules apply to its releases here too)
       const roleOn = requestRoles(app, request);
       const roles = svc.projects.list().map((p) => roleOn(p.id)).join(',');
-      const key = `${svc.releases.generation()} ${svc.projects.generation()} ${roles} ${project} ${status} ${limit} ${cursor}`;
+      // approve and reject depend on who asks and on the approvals
+      const key = `${svc.releases.generation()} ${svc.projects.generation()} ${svc.approvals.generation()} ${roles} ${request.principal?.id} ${project} ${status} ${limit} ${cursor}`;
       let page = pages.get(key);
-      if (page === undefined) pages.set(key, (page = Buffer.from(JSON.stringify(listPage(dtoView(svc, roleOn), project, status, limit, cursor)))));
+      if (page === undefined) pages.set(key, (page = Buffer.from(JSON.stringify(await listPage(roleOn, request.principal?.id ?? null, project, status, limit, cursor)))));
       return reply.type('application/json; charset=utf-8').send(page);
     },
   );
 
   // one page, cached until the next write to releases (the hot path of the dashboard)
-  function listPage(view: ReturnType<typeof dtoView>, project: string | undefined, status: ReleaseStatus | undefined, limit: number, cursor: string | undefined) {
+  async function listPage(roleOn: RoleOn, callerId: string | null, project: string | undefined, status: ReleaseStatus | undefined, limit: number, cursor: string | undefined) {
     const rows = svc.releases.list({
       limit: limit + 1,
       ...(project === undefined ? {} : { projectId: project }),
@@ -104,6 +108,7 @@ export function releaseRoutes(app: FastifyInstance): void {
       ...(cursor === undefined ? {} : { cursor }),
     });
     const page = rows.slice(0, limit);
+    const view = await releaseView(svc, roleOn, callerId, page);
     return { items: page.map((r) => toReleaseDto(r, view)), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
   }
 
@@ -113,7 +118,7 @@ export function releaseRoutes(app: FastifyInstance): void {
     async (request) => {
       const release = svc.releases.get(request.params.id);
       if (!release) throw notFound('release', request.params.id);
-      return toReleaseDto(release, dtoView(svc, request.role));
+      return toReleaseDto(release, await releaseView(svc, request.role, request.principal?.id ?? null, [release]));
     },
   );
 

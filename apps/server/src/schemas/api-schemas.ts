@@ -28,6 +28,27 @@ export const stepSchema = {
   },
 } as const;
 
+const approvalDecisionSchema = {
+  type: 'object',
+  properties: { actor: str, actorId: str, at: str, commit: str, version: nullableStr, comment: nullableStr },
+} as const;
+
+/** A release's approvals (CONTRACT §7); null when it was promoted without approvals required. */
+export const approvalSchema = {
+  type: 'object',
+  nullable: true,
+  properties: {
+    required: { type: 'integer' },
+    commit: str,
+    approvals: { type: 'array', items: approvalDecisionSchema },
+    stillNeeded: { type: 'integer' },
+    void: { type: 'array', items: { ...approvalDecisionSchema, properties: { ...approvalDecisionSchema.properties, reason: str } } },
+    replanned: nullableStr,
+    rejection: { ...approvalDecisionSchema, nullable: true },
+    refusals: { type: 'object', properties: { approve: str, reject: str } },
+  },
+} as const;
+
 export const releaseSchema = {
   type: 'object',
   properties: {
@@ -56,6 +77,7 @@ export const releaseSchema = {
     steps: { type: 'array', items: stepSchema },
     // nullable, not anyOf: fast-json-stringify validates every anyOf branch (slow lists)
     error: { type: 'object', nullable: true, properties: { code: str, message: str }, additionalProperties: true },
+    approval: approvalSchema,
   },
 } as const;
 
@@ -78,6 +100,7 @@ export const projectSchema = {
       nullable: true,
       properties: { reason: str, by: str, since: str, automatic: { type: 'boolean' } },
     },
+    approvalsRequired: { type: 'integer' },
   },
 } as const;
 
@@ -149,6 +172,21 @@ export const reasonBodySchema = {
   type: 'object',
   additionalProperties: false,
   properties: { reason: { type: 'string', maxLength: 2000 } },
+} as const;
+
+/** POST /api/releases/:id/approve: an optional comment (recorded with the approval and in the ship report). */
+export const approveBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { comment: { type: 'string', maxLength: 2000 } },
+} as const;
+
+/** POST /api/releases/:id/reject: why, required (recorded on the release, in the audit trail). */
+export const rejectBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['reason'],
+  properties: { reason: { type: 'string', minLength: 1, maxLength: 2000, pattern: '\\S' } },
 } as const;
 
 export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, errorSchema]));

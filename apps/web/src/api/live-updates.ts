@@ -100,8 +100,10 @@ export class LiveUpdates {
     } else if (message.type === 'event' && message.event.type === 'release.status') {
       // the "releases" topic: a status changed somewhere, lists are stale
       this.refreshLists();
-      // the plan changes when a run stops (or is deployed and watched): not while it works
-      if (!isLiveStatus(message.event.status) || message.event.status === 'monitoring') this.refreshPlans();
+      // the plan changes when a run stops (or is deployed and watched): not while it works, nor
+      // while a release waits for approvals (nothing was pushed)
+      const { status } = message.event;
+      if ((!isLiveStatus(status) && status !== 'awaiting_approval') || status === 'monitoring') this.refreshPlans();
     }
   }
 

@@ -1,7 +1,7 @@
 // Releases: one, the paginated history, and the actions on a release.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { getJson, sendJson } from './http';
-import { isLiveStatus, type RollbackBody } from '@shipgate/contract';
+import { isLiveStatus, type ApproveBody, type RejectBody, type RollbackBody } from '@shipgate/contract';
 import type { ReleaseAction, ReleaseDto, ReleaseListDto } from './types';
 
 export interface ReleaseFilters {
@@ -36,6 +36,12 @@ export const allReleasesKey = () => ['releases'] as const;
 
 /** POSTs one of the release's `actions` (the server answers with the release, or the new rollback record). */
 export const runAction = (id: string, action: ReleaseAction, body?: RollbackBody) => sendJson<ReleaseDto>('POST', `/api/releases/${enc(id)}/${action}`, body);
+
+/** Approves a release awaiting approval (comment optional); 409 plan_changed when main moved since it was planned. */
+export const approveRelease = (id: string, comment: string) => sendJson<ReleaseDto>('POST', `/api/releases/${enc(id)}/approve`, (comment ? { comment } : {}) satisfies ApproveBody);
+
+/** Rejects a release awaiting approval: it ends rejected. */
+export const rejectRelease = (id: string, reason: string) => sendJson<ReleaseDto>('POST', `/api/releases/${enc(id)}/reject`, { reason } satisfies RejectBody);
 
 /** Work is under way right now (the contract's lifecycle says which statuses). */
 export const isActive = (release: Pick<ReleaseDto, 'status'>) => isLiveStatus(release.status);

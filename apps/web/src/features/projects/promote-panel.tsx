@@ -43,7 +43,7 @@ export function PromotePanel({ project, plan }: { project: ProjectDto; plan: Pla
         {runningId && (
           <>
             {' '}
-            <Link href={`/releases/${runningId}`}>{isInterrupted ? 'Open the interrupted release' : 'Watch the running release'}</Link>
+            <Link href={`/releases/${runningId}`}>{isInterrupted ? 'Open the interrupted release' : running?.status === 'awaiting_approval' ? 'Open the release awaiting approval' : 'Watch the running release'}</Link>
           </>
         )}
       </p>
@@ -64,6 +64,14 @@ export function PromotePanel({ project, plan }: { project: ProjectDto; plan: Pla
           This tags <strong>{plan.tag}</strong>, pushes it and deploys <strong>{project.name}</strong> version <strong>{version}</strong> to production, then runs{' '}
           {plan.steps.length} steps: {plan.steps.join(', ')}.
         </p>
+        {project.approvalsRequired > 0 && (
+          <p>
+            <strong>
+              It waits for {project.approvalsRequired} approval{project.approvalsRequired === 1 ? '' : 's'} by people other than you first
+            </strong>{' '}
+            (the project stays reserved for it until then).
+          </p>
+        )}
       </ConfirmDialog>
     </div>
   );
@@ -77,6 +85,7 @@ export function promoteRefusal(project: ProjectDto, role: string | null | undefi
   if (role === 'viewer') return `You (${name ?? 'this sign-in'}) are a viewer on ${project.name}: viewers can look but cannot promote.`;
   if (project.lock) return `${project.name} is locked by ${project.lock.by}: ${project.lock.reason}. Unlock it to promote.`;
   if (running?.status === 'interrupted') return `The release of ${running.version ?? 'this project'} was interrupted: resume it or cancel it before promoting again.`;
+  if (running?.status === 'awaiting_approval') return `The release of ${running.version ?? 'this project'} awaits approval: it is approved, rejected or cancelled before the next promote.`;
   if (running) return 'A release of this project is running.';
   return null;
 }

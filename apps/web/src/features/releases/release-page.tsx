@@ -16,6 +16,7 @@ import { TextWithTimes, Time } from '../../ui/time';
 import { useNow } from '../../ui/use-now';
 import { HealthResults } from './health-results';
 import { hasMonitoring, MonitoringPanel } from './monitoring-panel';
+import { ApprovalPanel } from './approval-panel';
 import { ReleaseActions } from './release-actions';
 import { StepLog } from './step-log';
 import { StepTimeline } from './step-timeline';
@@ -31,7 +32,9 @@ export function ReleasePage({ releaseId }: { releaseId: string }) {
   const now = useNow(release.data ? isActive(release.data) : false);
   // link the ship report only when there is one (a release that ended before its report has none)
   // (keyed by status and end time too: a release resumed after an interruption gets its report later)
-  const ended = release.data !== undefined && !isActive(release.data);
+  // a release awaiting approval has not run yet: no report, and it is not finished
+  const isAwaiting = release.data?.status === 'awaiting_approval';
+  const ended = release.data !== undefined && !isActive(release.data) && !isAwaiting;
   const report = useQuery({
     queryKey: [...reportQuery(releaseId).queryKey, release.data?.status, release.data?.finishedAt],
     queryFn: () => fetchReport(releaseId),
@@ -67,7 +70,11 @@ export function ReleasePage({ releaseId }: { releaseId: string }) {
           <Link href={`/projects/${r.projectId}`}>{r.projectId}</Link> {r.version ?? 'release'}
         </h1>
         <StatusBadge status={r.status} />
-        {isActive(r) ? (
+        {isAwaiting ? (
+          <span className="connection connection-waiting" role="status">
+            <span aria-hidden="true">⏸</span> Waiting for approval
+          </span>
+        ) : isActive(r) ? (
           <span className={`connection connection-${connection}`} role="status">
             <span aria-hidden="true">{connection === 'live' ? '●' : '○'}</span> {connection === 'live' ? 'Live' : connection === 'connecting' ? 'Connecting…' : 'Reconnecting…'}
           </span>
@@ -78,16 +85,21 @@ export function ReleasePage({ releaseId }: { releaseId: string }) {
         )}
       </div>
       <p className="muted" data-testid="release-summary">
-        {r.previousVersion ?? '?'} → {r.version ?? '?'} · by {r.actor} · started <Time iso={r.startedAt ?? r.createdAt} isRelative now={now} /> · {isActive(r) ? 'running for' : 'took'}{' '}
-        {durationBetween(r.startedAt ?? r.createdAt, r.finishedAt, now)}
+        {r.previousVersion ?? '?'} → {r.version ?? '?'} · by {r.actor} · {isAwaiting ? 'requested' : 'started'} <Time iso={r.startedAt ?? r.createdAt} isRelative now={now} />
+        {!isAwaiting && (
+          <>
+            {' · '}
+            {isActive(r) ? 'running for' : 'took'} {durationBetween(r.startedAt ?? r.createdAt, r.finishedAt, now)}
+          </>
+        )}
         {r.dryRun && ' · dry run'}
-        {!isActive(r) && report.data !== undefined && (
+        {ended && report.data !== undefined && (
           <>
             {' · '}
             <Link href={`/reports/${r.id}`}>Ship report</Link>
           </>
         )}
-        {!isActive(r) && report.error instanceof ApiError && report.error.status === 404 && ' · no ship report yet'}
+        {ended && report.error instanceof ApiError && report.error.status === 404 && ' · no ship report yet'}
       </p>
       {/* One bar of fixed height: the status line and the actions swap in place, so nothing
           below moves while the release streams. */}
@@ -102,6 +114,7 @@ export function ReleasePage({ releaseId }: { releaseId: string }) {
         </p>
         <ReleaseActions release={r} projectName={r.projectId} />
       </div>
+      <ApprovalPanel release={r} />
       <div className="release-grid">
         <StepTimeline steps={r.steps} baseline={baseline} selected={selected} onSelect={pick} />
         <div className="release-main">
