@@ -75,6 +75,7 @@ describe('approvals', () => {
     const refsBefore = w.originRefs();
     const head = git(w.fx.origin, 'rev-parse', 'main');
 
+    expect((await w.app.inject({ url: `/api/projects/${w.projectId}`, headers: w.bob })).json()).toMatchObject({ approvalsRequired: 2 });
     const promoted = await promote(w, w.bob);
     expect(promoted.statusCode, promoted.body).toBe(202);
     const release = promoted.json<Json>();
@@ -243,6 +244,7 @@ describe('approvals', () => {
     const promoted = await promote(w, w.bob);
     expect(promoted.statusCode).toBe(202);
     expect(promoted.json()).toMatchObject({ status: expect.stringMatching(/^(queued|running)$/), approval: null });
+    expect((await w.app.inject({ url: `/api/projects/${w.projectId}`, headers: w.bob })).json()).toMatchObject({ approvalsRequired: 0 });
     const refused = await approve(w, promoted.json().id, w.ann);
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({ error: 'not_awaiting_approval' });
