@@ -71,6 +71,8 @@ export async function approveRelease(svc: Services, id: string, by: Approver, co
       await svc.approvals.replan(id, { commit: plan.head, plannedAt: now, note, voidReason: `${moved} before the last approval` });
       svc.releases.update(id, { version: plan.nextVersion, tag: plan.tag });
       svc.eventLog.append(id, { type: 'release.status', status: 'awaiting_approval', reason: note });
+      // the approvers are needed again, for the new commit
+      void svc.notifier.notify('release.awaiting_approval', { projectId: release.projectId, releaseId: id, reason: note, actor: release.actor });
       svc.audit.record({ actor: by, action: 'approvals_void', projectId: release.projectId, releaseId: id, reason: note, detail: { from: state.request.commit, to: plan.head, version: plan.nextVersion, voided: voided.map((a) => a.actorId) } });
       throw new HttpError(409, 'plan_changed', `${note}: review the new plan and approve again`, { releaseId: id, commit: plan.head, version: plan.nextVersion });
     }

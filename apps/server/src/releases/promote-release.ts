@@ -69,7 +69,10 @@ export async function promoteRelease(svc: Services, project: ProjectRow, body: P
     if (!inserted.ok) return { kind: 'conflict', releaseId: inserted.activeId };
     if (request) {
       const needs = `${approvalsRequired} approval${approvalsRequired === 1 ? '' : 's'}`;
-      svc.eventLog.append(id, { type: 'release.status', status: 'awaiting_approval', reason: `waiting for ${needs} by someone other than ${actor}, for ${plan.tag ?? 'the release'} at ${plan.head.slice(0, 12)}` });
+      const reason = `waiting for ${needs} by someone other than ${actor}, for ${plan.tag ?? 'the release'} at ${plan.head.slice(0, 12)}`;
+      svc.eventLog.append(id, { type: 'release.status', status: 'awaiting_approval', reason });
+      // the insert is the status change here (no tracker moved it): tell the approvers
+      void svc.notifier.notify('release.awaiting_approval', { projectId: project.id, releaseId: id, reason, actor });
     } else {
       const tracker = new ReleaseTracker(svc, id, 'queued');
       svc.eventLog.append(id, { type: 'release.status', status: 'queued' });

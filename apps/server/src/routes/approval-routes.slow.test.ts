@@ -14,12 +14,14 @@ import { buildApp } from '../app.js';
 import { registerProject } from '../projects/register-project.js';
 import { parseServerSettings } from '../settings/parse-server-settings.js';
 import { git, type GitFixture } from '../testing/git-fixture.js';
+import { startHookReceiver } from '../testing/hook-receiver.js';
 import { personSession } from '../testing/person-session.js';
 import { makeReleaseFixture } from '../testing/release-fixture.js';
 import { asDeployer, asViewer, DEPLOYER, VIEWER, waitForStatus } from '../testing/test-app.js';
 
 const CI_TOKEN = 'ci-bot-token-0123456789abcdef';
 const asBot = { authorization: `Bearer ${CI_TOKEN}` };
+const HOOK_SECRET = 'hook-secret-0123456789abcdef';
 
 let app: FastifyInstance | undefined;
 afterEach(async () => {
@@ -42,7 +44,7 @@ async function world(approvals: string, options: { fx?: GitFixture; dataDir?: st
   const settings = parseServerSettings(
     `auth:\n  tokens:\n    - { name: ci-bot, role: deployer, tokenEnv: CI_TOKEN }\n  roles:\n    - { match: "email:*@acme.example", role: deployer }\n${approvals}`,
     'server.yaml',
-    { CI_TOKEN },
+    { CI_TOKEN, HOOK_SECRET },
   );
   app = await buildApp({ dataDir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'shipgate-approvals-')), tokens: { deployer: DEPLOYER, viewer: VIEWER }, env: {}, shutdownGraceMs: 500, settings });
   const { project } = await registerProject(app.services, fx.app);
@@ -197,8 +199,10 @@ describe('approvals', () => {
     ]);
   });
 
-  it('reject ends the release rejected with the reason and frees the project; the requester cancels; bad bodies and viewers are refused', { timeout: 120_000 }, async () => {
-    const w = await world('approvals: { required: 1 }\n');
+  it('reject ends the release rejected with the reason and frees the project; the requester cancels; bad bodies and viewers are refused; approvers are notified', { timeout: 120_000 }, async () => {
+    const receiver = await startHookReceiver({ secret: HOOK_SECRET });
+    const guardrails = `approvals: { required: 1 }\nnotifications:\n  - { kind: webhook, name: approvers, url: "${receiver.url()}", secretEnv: HOOK_SECRET }\n`;
+    const w = await world(guardrails);
     const refsBefore = w.originRefs();
     const release = (await promote(w, w.bob)).json<Json>();
 
@@ -214,7 +218,7 @@ describe('approvals', () => {
     // waiting survives a restart of the server (nothing was running)
     const dataDir = w.app.services.dataDir;
     await w.app.close();
-    const again = await world('approvals: { required: 1 }\n', { fx: w.fx, dataDir });
+    const again = await world(guardrails, { fx: w.fx, dataDir });
     expect((await get(again, release.id)).status).toBe('awaiting_approval');
 
     const rejected = await reject(again, release.id, again.ann, { reason: '  the export breaks  big orders ' });
@@ -231,6 +235,17 @@ describe('approvals', () => {
     expect(cancelled.statusCode, cancelled.body).toBe(202);
     expect((await get(again, next.json().id)).status).toBe('cancelled');
     expect(again.originRefs()).toBe(refsBefore);
+    // a real receiver got, signed: the request (with the requester and why), the rejection (with the reason), the cancel
+    const hooks = await receiver.waitFor(4);
+    await receiver.close();
+    const got: Json[] = hooks.map((h) => ({ signed: h.signed, event: h.headers['x-shipgate-event'], ...(JSON.parse(h.body) as Json) }));
+    expect(got.map((h) => [h.event, h.type, h.release?.id, h.signed])).toEqual([
+      ['release.awaiting_approval', 'release.awaiting_approval', release.id, true],
+      ['release.rejected', 'release.rejected', release.id, true],
+      ['release.awaiting_approval', 'release.awaiting_approval', next.json().id, true],
+      ['release.cancelled', 'release.cancelled', next.json().id, true],
+    ]);
+    expect(JSON.stringify(got[1])).toContain('the export breaks big orders');
     expect(await audit(again)).toEqual([
       ['Bob Builder', 'cancel'],
       ['Bob Builder', 'promote'],
