@@ -108,6 +108,12 @@ describe('approvals', () => {
     expect(self.statusCode).toBe(403);
     expect(self.json()).toMatchObject({ error: 'self_approval' });
     expect((await reject(w, release.id, w.bob, { reason: 'changed my mind' })).json()).toMatchObject({ error: 'self_approval' });
+    // a personal API token acts as its owner: still the requester
+    const minted = await w.app.inject({ method: 'POST', url: '/api/tokens', headers: w.bob, payload: { name: 'bob-laptop' } });
+    expect(minted.statusCode, minted.body).toBe(201);
+    const viaToken = await approve(w, release.id, { authorization: `Bearer ${minted.json().token}` });
+    expect(viaToken.statusCode).toBe(403);
+    expect(viaToken.json()).toMatchObject({ error: 'self_approval' });
     expect((await get(w, release.id)).approval.approvals).toEqual([]);
 
     // the first approval counts, the release keeps waiting
