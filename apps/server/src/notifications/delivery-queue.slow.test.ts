@@ -107,7 +107,12 @@ describe('the delivery queue', () => {
     const before = await until(first.app, first.projectId, (r) => r.some((d) => d.target.name === 'backup' && d.attempts === 1), 'the first refused attempt');
     const cut = before.find((d) => d.target.name === 'ops-hook')!;
     const waiting = before.find((d) => d.target.name === 'backup')!;
-    expect(cut).toMatchObject({ type: 'project.locked', status: 'sending', attempts: 0 });
+    expect(cut).toMatchObject({ type: 'project.locked', status: 'sending', attempts: 0, actions: [] });
+    // "send again" waits for an outcome: under way, it is refused and nothing is audited
+    const early = await first.app.inject({ method: 'POST', url: `/api/deliveries/${cut.id}/redeliver`, headers: asDeployer });
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ error: 'delivery_pending', message: expect.stringContaining('being sent now') });
+    expect((await first.app.inject({ url: '/api/audit?action=redeliver', headers: asDeployer })).json().items).toEqual([]);
     expect(waiting).toMatchObject({ type: 'project.locked', status: 'pending', attempts: 1, lastError: expect.stringMatching(/ECONNREFUSED/) });
     await first.app.close();
     apps.length = 0;

@@ -7,9 +7,11 @@ import type { FastifyInstance } from 'fastify';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeliveryDto } from '@shipgate/contract';
 import { buildApp } from '../app.js';
+import { loggerOptions } from '../plugins/logger-options.js';
 import { registerProject } from '../projects/register-project.js';
 import { parseServerSettings } from '../settings/parse-server-settings.js';
 import type { NotificationTarget, ServerSettings } from '../settings/server-settings.js';
@@ -29,10 +31,10 @@ afterEach(async () => {
   await Promise.all(receivers.splice(0).map((r) => r.close()));
 });
 
-async function releaseApp(targets: NotificationTarget[] | ServerSettings, notifications = { backoffMs: [100, 200, 400], timeoutMs: 2_000 }) {
+async function releaseApp(targets: NotificationTarget[] | ServerSettings, notifications = { backoffMs: [100, 200, 400], timeoutMs: 2_000 }, log?: NodeJS.WritableStream) {
   const fx = makeReleaseFixture('  provider: git-branch\n  branch: production');
   const settings = Array.isArray(targets) ? notificationSettings(targets) : targets;
-  app = await buildApp({ dataDir: mkdtempSync(join(tmpdir(), 'shipgate-notify-')), tokens: { deployer: DEPLOYER, viewer: VIEWER }, env: {}, shutdownGraceMs: 500, settings, publicUrl: PUBLIC_URL, notifications });
+  app = await buildApp({ dataDir: mkdtempSync(join(tmpdir(), 'shipgate-notify-')), tokens: { deployer: DEPLOYER, viewer: VIEWER }, env: {}, shutdownGraceMs: 500, settings, publicUrl: PUBLIC_URL, notifications, ...(log ? { logger: loggerOptions(log) } : {}) });
   const { project } = await registerProject(app.services, fx.app);
   return { app, projectId: project.id };
 }
@@ -62,7 +64,9 @@ describe('notifications', () => {
     const slackUrl = slack.url('/services/T000/B000/XXXXSECRETXXXX');
     // as an operator writes it: the secret and the Slack URL come from environment variables
     const yaml = `notifications:\n  - { kind: webhook, name: ops-hook, url: "${hook.url()}", secretEnv: HOOK_SECRET }\n  - { kind: slack, name: "#releases", urlEnv: SLACK_URL }\n`;
-    const { app, projectId } = await releaseApp(parseServerSettings(yaml, 'server.yaml', { HOOK_SECRET: SECRET, SLACK_URL: slackUrl }));
+    let logged = '';
+    const logStream = new Writable({ write: (chunk, _enc, done) => ((logged += String(chunk)), done()) });
+    const { app, projectId } = await releaseApp(parseServerSettings(yaml, 'server.yaml', { HOOK_SECRET: SECRET, SLACK_URL: slackUrl }), undefined, logStream);
 
     const promoted = await app.inject({ method: 'POST', url: `/api/projects/${projectId}/releases`, headers: asDeployer, payload: {} });
     expect(promoted.statusCode, promoted.body).toBe(202);
@@ -99,6 +103,12 @@ describe('notifications', () => {
     expect(messages.map((m) => m.text)).toEqual(['acme-web 2.7.0 started', 'acme-web 2.7.0 is in production']);
     expect(JSON.stringify(messages[1].blocks)).toContain(`<${PUBLIC_URL}/releases/${release.id}|Open in Shipgate>`);
     expect(slack.received.every((r) => r.path === '/services/T000/B000/XXXXSECRETXXXX')).toBe(true);
+
+    // the server's log says what was delivered where, by target name, and never the secrets
+    expect(logged).toContain('"target":"#releases"');
+    expect(logged).toContain('notification delivered');
+    expect(logged).not.toContain('XXXXSECRETXXXX');
+    expect(logged).not.toContain(SECRET);
   });
 
   it('manual actions notify (lock, unlock, a manual rollback); "send again" re-sends the same delivery, for deployers only', { timeout: 120_000 }, async () => {
