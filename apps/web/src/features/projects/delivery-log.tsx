@@ -37,7 +37,7 @@ export function DeliveryLog({ projectId, role }: { projectId: string; role: Role
       <h2>Notifications</h2>
       {role === 'viewer' && <p className="muted">Viewers cannot send notifications again.</p>}
       {again.error && <p className="state-error">{again.error.message}</p>}
-      <ScrollTable label="Notification deliveries" columns={['When', 'Event', 'Target', 'Status', 'Last error', '']}>
+      <ScrollTable label="Notification deliveries" columns={['When', 'Event', 'Target', 'Status', 'Attempts', 'Last error', '']}>
         {deliveries.data.map((d) => {
           const why = refusal(d, role);
           return (
@@ -50,6 +50,9 @@ export function DeliveryLog({ projectId, role }: { projectId: string; role: Role
                 {d.target.name} <span className="muted">({d.target.kind})</span>
               </td>
               <td data-label="Status">{statusText(d)}</td>
+              <td data-label="Attempts">
+                {d.attempts} of {d.maxAttempts}
+              </td>
               <td data-label="Last error">{d.lastError ?? <span className="muted">—</span>}</td>
               <td>
                 <button type="button" disabled={why !== null || again.isPending} title={why ?? undefined} onClick={() => again.mutate(d.id)}>
