@@ -4,16 +4,21 @@
 // release commit, annotated tag, atomic push of main and the tag, production branch moved,
 // one HTTP check, ship-report commit and push. Alternating runs; prints the median of each
 // and the median ratio. Run after `pnpm -r build`, under the shared lock:
-//   flock /work/heavy.lock node bench/promote.bench.mjs [rounds]
-// Target: ≤ 2.5× the floor (goal 1.5×). Exits 1 above the target.
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+//   flock /work/heavy.lock node bench/promote.bench.mjs [rounds] [--against other/cli/main.js]
+// Target: ≤ 2.5× the floor (goal 1.5×). Exits 1 above the target. `--against` also times
+// another build of the CLI (e.g. main before a change, built elsewhere) in the same rounds,
+// against the same floor, and prints its ratio beside this one's: a before/after in one run.
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makePromoteFixture } from '../packages/runtime/dist/testing/promote-fixture.js';
 
-const ROUNDS = Number(process.argv[2] ?? 7);
+const args = process.argv.slice(2);
+const againstAt = args.indexOf('--against');
+const AGAINST = againstAt === -1 ? null : args.splice(againstAt, 2)[1];
+if (againstAt !== -1 && !AGAINST) throw new Error('--against needs the path of another CLI entry (dist/cli/main.js)');
+const ROUNDS = Number(args[0] ?? 7);
 const TARGET = 2.5;
 const CLI = fileURLToPath(new URL('../apps/server/dist/cli/main.js', import.meta.url));
 
@@ -21,34 +26,8 @@ const server = createServer((_, res) => res.writeHead(200, { 'content-type': 'ap
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const healthUrl = `http://127.0.0.1:${server.address().port}/health`;
 
-const STATE = `feature:\n  slug: 001-checkout\nworkflow:\n  manual_gates:\n    staging_validation:\n      status: approved\n      approved_by: Jane\n      approved_at: 2026-11-20T14:55:00Z\nquality_gates:\n  rollback_capability:\n    passed: true\n    timestamp: 2026-11-20T14:50:12Z\n`;
-const CONFIG = `project: acme-web\ndeploy:\n  provider: git-branch\n  branch: production\nhealth:\n  checks:\n    - name: api\n      url: ${healthUrl}\n      expectStatus: 200\nmonitoring:\n  enabled: false\n`;
-
-function fixture() {
-  const root = mkdtempSync(join(tmpdir(), 'shipgate-bench-promote-'));
-  const home = join(root, 'home');
-  mkdirSync(home);
-  writeFileSync(join(home, '.gitconfig'), '[user]\n\tname = Bench\n\temail = bench@example.com\n[init]\n\tdefaultBranch = main\n');
-  const env = { ...process.env, HOME: home, GIT_CONFIG_GLOBAL: join(home, '.gitconfig'), GIT_CONFIG_NOSYSTEM: '1', NO_COLOR: '1' };
-  const git = (cwd, ...args) => execFileSync('git', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
-  const origin = join(root, 'origin.git');
-  const app = join(root, 'app');
-  git(root, 'init', '-q', '--bare', '-b', 'main', origin);
-  git(root, 'init', '-q', '-b', 'main', app);
-  git(app, 'remote', 'add', 'origin', origin);
-  writeFileSync(join(app, 'package.json'), '{\n  "name": "acme-web",\n  "version": "2.6.0"\n}\n');
-  writeFileSync(join(app, 'CHANGELOG.md'), '# Changelog\n\n## [Unreleased]\n\n### Added\n\n- Export API\n\n## [2.6.0] - 2024-05-01\n\n- first\n');
-  mkdirSync(join(app, 'specs', '001-checkout'), { recursive: true });
-  writeFileSync(join(app, 'specs', '001-checkout', 'state.yaml'), STATE);
-  writeFileSync(join(app, '.shipgate.yaml'), CONFIG);
-  git(app, 'add', '-A');
-  git(app, 'commit', '-qm', 'chore(release): v2.6.0');
-  git(app, 'tag', '-a', 'v2.6.0', '-m', 'Release v2.6.0');
-  git(app, 'commit', '-q', '--allow-empty', '-m', 'feat: export API');
-  git(app, 'push', '-q', 'origin', 'main', 'refs/tags/v2.6.0');
-  git(app, 'push', '-q', 'origin', 'main:production');
-  return { root, app, env };
-}
+// the fixture the promote-git-calls test uses too (built: run `pnpm -r build` first)
+const fixture = () => makePromoteFixture(healthUrl);
 
 // The floor: the same work as one shell script of git and curl calls.
 const FLOOR = `set -eu
@@ -94,24 +73,37 @@ async function timed(run) {
   return ms;
 }
 
-const shipgate = (fx) => exec(process.execPath, [CLI, 'promote', '--yes', '--no-monitor', '--dir', fx.app], { cwd: fx.app, env: fx.env });
+const promoteWith = (cli) => (fx) => exec(process.execPath, [cli, 'promote', '--yes', '--no-monitor', '--dir', fx.app], { cwd: fx.app, env: fx.env });
+const shipgate = promoteWith(CLI);
+const other = AGAINST ? promoteWith(AGAINST) : null;
 const floor = (fx) => exec('sh', ['-c', FLOOR], { cwd: fx.app, env: fx.env });
 
 await timed(shipgate); // warm the file cache once
+if (other) await timed(other);
 await timed(floor);
 const ratios = [];
+const otherRatios = [];
 const a = [];
 const b = [];
+const c = [];
 for (let i = 0; i < ROUNDS; i++) {
+  // with --against, the two CLIs take turns going first
+  const first = other && i % 2 === 1 ? await timed(other) : null;
   const s = await timed(shipgate);
+  const o = other ? (first ?? (await timed(other))) : null;
   const f = await timed(floor);
   a.push(s);
   b.push(f);
   ratios.push(s / f);
+  if (o !== null) {
+    c.push(o);
+    otherRatios.push(o / f);
+  }
 }
 server.close();
 const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 console.log(`shipgate promote: median ${median(a).toFixed(0)} ms over ${ROUNDS} runs`);
+if (other) console.log(`--against ${AGAINST}: median ${median(c).toFixed(0)} ms, median ratio ${median(otherRatios).toFixed(2)}×`);
 console.log(`git + curl floor: median ${median(b).toFixed(0)} ms`);
 const ratio = median(ratios);
 console.log(`median ratio: ${ratio.toFixed(2)}× (target ≤ ${TARGET}×, goal 1.5×)`);

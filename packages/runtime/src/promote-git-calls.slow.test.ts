@@ -2,9 +2,7 @@
 // report) on a real repository with a bare remote, through the real Node context, counting
 // every git process it starts: each step reads the remote at most once, and a step this
 // run starts first acts at once instead of first asking git what an earlier run left.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Core's source, not its build: these tests run without a prior `tsc -b`.
@@ -13,42 +11,8 @@ import type { ReleaseEvent } from '../../core/src/events.js';
 import { planRelease } from '../../core/src/plan/plan-release.js';
 import { runRelease } from '../../core/src/release/run-release.js';
 import { createNodeContext } from './index.js';
+import { makePromoteFixture as fixture, type PromoteFixture as Fixture } from './testing/promote-fixture.js';
 import { startTestHttpServer, type TestHttpServer } from './testing/test-http-server.js';
-
-const STATE = 'feature:\n  slug: 001-checkout\nworkflow:\n  manual_gates:\n    staging_validation:\n      status: approved\n      approved_by: Jane\n      approved_at: 2026-11-20T14:55:00Z\nquality_gates:\n  rollback_capability:\n    passed: true\n    timestamp: 2026-11-20T14:50:12Z\n';
-
-interface Fixture {
-  app: string;
-  origin: string;
-  env: Record<string, string>;
-  git: (cwd: string, ...args: string[]) => string;
-}
-
-function fixture(healthUrl: string): Fixture {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), 'shipgate-promote-calls-')));
-  const home = join(root, 'home');
-  mkdirSync(home);
-  writeFileSync(join(home, '.gitconfig'), '[user]\n\tname = Test\n\temail = test@example.com\n[init]\n\tdefaultBranch = main\n');
-  const env = { ...(process.env as Record<string, string>), HOME: home, GIT_CONFIG_GLOBAL: join(home, '.gitconfig'), GIT_CONFIG_NOSYSTEM: '1' };
-  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env, encoding: 'utf8' }).trim();
-  const origin = join(root, 'origin.git');
-  const app = join(root, 'app');
-  git(root, 'init', '-q', '--bare', '-b', 'main', origin);
-  git(root, 'init', '-q', '-b', 'main', app);
-  git(app, 'remote', 'add', 'origin', origin);
-  writeFileSync(join(app, 'package.json'), '{\n  "name": "acme-web",\n  "version": "2.6.0"\n}\n');
-  writeFileSync(join(app, 'CHANGELOG.md'), '# Changelog\n\n## [Unreleased]\n\n### Added\n\n- Export API\n\n## [2.6.0] - 2024-05-01\n\n- first\n');
-  mkdirSync(join(app, 'specs', '001-checkout'), { recursive: true });
-  writeFileSync(join(app, 'specs', '001-checkout', 'state.yaml'), STATE);
-  writeFileSync(join(app, '.shipgate.yaml'), `project: acme-web\ndeploy:\n  provider: git-branch\n  branch: production\nhealth:\n  checks:\n    - name: api\n      url: ${healthUrl}\n      expectStatus: 200\nmonitoring:\n  enabled: false\n`);
-  git(app, 'add', '-A');
-  git(app, 'commit', '-qm', 'chore(release): v2.6.0');
-  git(app, 'tag', '-a', 'v2.6.0', '-m', 'Release v2.6.0');
-  git(app, 'commit', '-q', '--allow-empty', '-m', 'feat: export API');
-  git(app, 'push', '-q', 'origin', 'main', 'refs/tags/v2.6.0');
-  git(app, 'push', '-q', 'origin', 'main:production');
-  return { app, origin, env, git };
-}
 
 /** Plan and run one promote through a real context that records every program it starts. */
 async function promote(fx: Fixture): Promise<{ calls: string[][]; events: ReleaseEvent[]; status: string }> {
