@@ -1,5 +1,6 @@
 // The up-to-date gate through the built CLI: behind the remote blocks (with the count), only
-// ahead passes (with the count) — both counts come from one `git rev-list --left-right`.
+// ahead passes (with the count) — both counts come from one `git rev-list --left-right`. Behind,
+// the push gate gives git's reason as a checkout that fetched first sees it.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git, makeGitFixture } from './testing/git-fixture.js';
@@ -17,6 +18,12 @@ describe('the up-to-date gate', () => {
     git(fx, other, 'push', '-q', 'origin', 'main');
     const behind = await runCli(['plan', '--dir', fx.app, '--json'], { cwd: fx.app, env: fx.env });
     expect(upToDate(behind.stdout), explain(behind)).toMatchObject({ status: 'fail', detail: '1 commit(s) behind origin/main: run git pull --rebase' });
+    // the provider's dry-run push goes out with the fetch; a refusal is asked again after it, so
+    // git's words are those of a checkout that has the remote's commit (behind, never "the remote
+    // contains work that you do not have locally", git's words before the fetch)
+    const pushGate = (JSON.parse(behind.stdout) as { gates: Gate[] }).gates.find((g) => g.id === 'deploy-provider');
+    expect(pushGate, explain(behind)).toMatchObject({ status: 'fail' });
+    expect(pushGate?.detail).toMatch(/^origin refuses a dry-run push of HEAD to main: .*the tip of your current branch is behind/);
 
     git(fx, fx.app, 'pull', '-q', '--rebase', 'origin', 'main');
     git(fx, fx.app, 'commit', '-q', '--allow-empty', '-m', 'fix: one');

@@ -45,6 +45,10 @@ export async function planRelease(input: PlanInput): Promise<PlanResult> {
   const head = layout.head;
   if (!head) throw new ShipgateError('USAGE', `${repoDir} has no commits yet`, { hint: 'commit your project first' });
 
+  // the provider must be usable before anything is pushed (token, workflow, command, push access);
+  // its check needs nothing the plan reads, so it goes out with the fetch
+  const preflight = { repoDir, remote: config.git.remote, mainBranch: config.git.mainBranch, config: config.deploy, ctx };
+  const earlyProviderGates = deployProviderGates(preflight);
   // the fetch and the read of the remote's refs go out together (the refs count only when the fetch worked)
   const [fetchError, remoteRefs] = await Promise.all([input.fetch === false ? null : repo.fetchMain(config.git.mainBranch), repo.remoteRefs().catch(() => null)]);
   const refs = fetchError === null ? remoteRefs : null;
@@ -64,8 +68,9 @@ export async function planRelease(input: PlanInput): Promise<PlanResult> {
     config.gates.repository
       ? Promise.all([cleanWorktreeGate(repo, releaseFiles), mainBranchGate(repo, config.git.mainBranch), upToDateGate({ repo, git: config.git, fetchError })])
       : [],
-    // the provider must be usable before anything is pushed (token, workflow, command, push access)
-    deployProviderGates({ repoDir, remote: config.git.remote, mainBranch: config.git.mainBranch, config: config.deploy, ctx }),
+    // a failure is asked again now that the fetch is done, so its words never depend on which came first
+    // (git-branch: a remote ahead reads "non-fast-forward" after the fetch, "fetch first" before it)
+    earlyProviderGates.then((early) => (early.some((g) => g.status === 'fail') ? deployProviderGates(preflight) : early)),
   ]);
   const gates: GateResult[] = [...repositoryGates];
   const stateFile = spec ? `${spec.dir}/state.yaml` : `${config.specs}/NNN-feature/state.yaml`;
