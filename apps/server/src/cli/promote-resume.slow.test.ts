@@ -120,15 +120,29 @@ describe.concurrent('promote finishes an interrupted release without duplicating
     expectReleasedOnce(fx);
   });
 
+});
+
+// One at a time: concurrent tests' synchronous git calls can keep this worker from reading a
+// CLI's output for seconds, and a kill must land as its step starts.
+describe('promote finishes a release killed at any step without duplicating it', () => {
+  let health: HealthServer;
+  beforeAll(async () => void (health = await startHealthServer()));
+  afterAll(async () => health?.close());
+
   for (const step of ['bump-version', 'tag', 'push', 'deploy', 'health-checks', 'ship-report']) {
     it(`finishes the release once when the CLI is killed (SIGKILL) as ${step} starts during a slow command deploy`, { timeout: 120_000 }, async () => {
       const deploy = [
         '  provider: command',
-        '  command: if [ -e ../deployed-once ]; then echo "$SHIPGATE_TAG" > ../deployed; else touch ../deployed-once; echo deploying slowly; sleep 5; echo "$SHIPGATE_TAG" > ../deployed; fi',
+        // the first deploy waits for ../go, which the test writes once it has read the deploy's first
+        // line (or killed the CLI before it): however late the test reads the output, the run cannot
+        // pass the deploy before the test has caught up with it; then a second more, so the test is
+        // waiting for the next step's line when it comes
+        '  command: if [ -e ../deployed-once ]; then echo "$SHIPGATE_TAG" > ../deployed; else touch ../deployed-once; echo deploying slowly; i=0; while [ ! -e ../go ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done; sleep 1; echo "$SHIPGATE_TAG" > ../deployed; fi',
         '  rollbackCommand: echo "$SHIPGATE_TAG" > ../deployed',
         '',
       ].join('\n');
       const fx = makeGitFixture({ healthUrl: health.url, deploy });
+      const go = join(fx.root, 'go');
       let killed = false;
       let out = '';
       const marker = step === 'deploy' ? '"line":"deploying slowly"' : `"type":"step.started","step":"${step}"`;
@@ -141,8 +155,10 @@ describe.concurrent('promote finishes an interrupted release without duplicating
             killed = true;
             child.kill('SIGKILL');
           }
+          if (out.includes('"line":"deploying slowly"')) writeFileSync(go, '');
         },
       });
+      writeFileSync(go, ''); // killed before the deploy: its deploy never started, or may finish now
       expect(first.signal, explain(first)).toBe('SIGKILL');
       const second = await promote(fx);
       expect(second.code, explain(second)).toBe(0);
