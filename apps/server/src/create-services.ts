@@ -55,5 +55,6 @@ export async function createServices(log: ServiceLog, options: AppOptions): Prom
     running: new Map(),
     env,
     log,
+    settings,
   };
 }

@@ -16,6 +16,7 @@ import type { AuditRepository } from './repositories/audit-repository.js';
 import type { OidcLoginRepository } from './repositories/oidc-login-repository.js';
 import type { SessionRepository } from './repositories/session-repository.js';
 import type { UserRepository } from './repositories/user-repository.js';
+import type { ServerSettings } from './settings/server-settings.js';
 
 export interface ServiceLog {
   info(obj: object | string, msg?: string): void;
@@ -53,4 +54,6 @@ export interface Services {
   /** Environment handed to the engine. */
   env: Record<string, string | undefined>;
   log: ServiceLog;
+  /** The settings file the server started with (NO_SETTINGS without one): guardrailsFor(settings, project). */
+  settings: ServerSettings;
 }

@@ -169,6 +169,19 @@ export interface ProjectDto {
   lock: ProjectLockDto | null;
   /** Approvals a promote of this project waits for (CONTRACT §7 approvals.required; 0: none). */
   approvalsRequired: number;
+  /** The freeze promotes are under now (`active: true`), else the next one within 14 days; null when none. */
+  freeze: ProjectFreezeDto | null;
+}
+
+/** A deployment freeze (CONTRACT §7 `freezes`) as the project shows it. */
+export interface ProjectFreezeDto {
+  name: string;
+  /** When it starts (for an active freeze: now). */
+  from: string;
+  /** When a promote is possible again (chained freezes included): an ISO instant, or "never". */
+  until: string;
+  /** true: promotes answer 423 `frozen` now, unless an admin overrides with a reason. */
+  active: boolean;
 }
 
 export interface ProjectLockDto {
@@ -210,6 +223,8 @@ export interface PromoteBody {
   monitor?: boolean;
   /** Promote although code changed after the commit staging validated (CONTRACT §3.1). */
   allowUnvalidated?: { reason: string };
+  /** Promote during a freeze (admins only; CONTRACT §7): audited and in the ship report. */
+  override?: { reason: string };
 }
 
 /** GET /api/releases/:id/events items. */

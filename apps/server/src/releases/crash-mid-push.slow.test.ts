@@ -91,7 +91,10 @@ describe('crash while the remote holds a push', () => {
     // the report the server keeps is the one on the remote, not a rewrite by the resume
     const stored = await fetch(`http://127.0.0.1:${options.port}/api/releases/${id}/report`, { headers: { authorization: 'Bearer crash' } }).then((r) => r.text());
     expect(stored).not.toMatch(/decided by resume/);
-    expect(stored.trim()).toBe(landed.trim());
+    // the server adds who decided what (here: the resume) after the engine's report
+    const [engineReport, decisions] = stored.split('\n## Decisions\n');
+    expect(engineReport!.trim()).toBe(landed.trim());
+    expect(decisions).toMatch(/\| resumed \|/);
     await second.kill();
   });
 

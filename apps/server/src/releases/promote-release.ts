@@ -4,6 +4,7 @@
 // project, planned from the commit of main the approvals will be for; approve-release.ts starts it.
 import type { ReleasePlan } from '@shipgate/core';
 import type { PromoteBody } from '@shipgate/contract';
+import type { PromoteGuard } from '../guardrails/promote-guard.js';
 import type { ProjectRow } from '../repositories/project-repository.js';
 import type { ReleaseRecord } from '../repositories/release-repository.js';
 import type { Services } from '../services.js';
@@ -15,13 +16,16 @@ import { startPlannedRelease } from './start-planned-release.js';
 export type PromoteResult =
   | { kind: 'accepted'; release: ReleaseRecord }
   | { kind: 'conflict'; releaseId: string | null }
-  | { kind: 'blocked'; plan: ReleasePlan };
+  | { kind: 'blocked'; plan: ReleasePlan }
+  | { kind: 'refused'; guard: Extract<PromoteGuard, { ok: false }> };
 
 /**
  * `by`: who promotes — `name` goes into the release, its report and git; `id` stays stable.
  * `approvalsRequired` > 0: the release awaits that many approvals by other people.
+ * `admit`: the guardrails (lock, freeze), asked again right before the release is inserted — a
+ * lock or a freeze may have begun while this promote waited for the clone.
  */
-export async function promoteRelease(svc: Services, project: ProjectRow, body: PromoteBody, by: { name: string; id: string }, approvalsRequired = 0): Promise<PromoteResult> {
+export async function promoteRelease(svc: Services, project: ProjectRow, body: PromoteBody, by: { name: string; id: string }, approvalsRequired = 0, admit?: () => PromoteGuard): Promise<PromoteResult> {
   const actor = by.name;
   const active = svc.releases.findActive(project.id);
   if (active) return { kind: 'conflict', releaseId: active.id };
@@ -42,6 +46,8 @@ export async function promoteRelease(svc: Services, project: ProjectRow, body: P
     svc.projects.setPlannedVersion(project.id, plan.currentVersion);
     svc.projects.setProduction(project.id, plan.production);
     if (plan.blocked) return { kind: 'blocked', plan };
+    const guard = admit?.();
+    if (guard && !guard.ok) return { kind: 'refused', guard };
     const id = newReleaseId();
     const awaiting = approvalsRequired > 0;
     const now = new Date().toISOString();

@@ -5,6 +5,7 @@
 // prepares, interrupted when it stops, failed when the run could not even start.
 import { canTransition, isTerminalStatus, transition, type ReleaseErrorJson, type ReleaseEvent, type ReleaseStatus } from '@shipgate/core';
 import type { ReleaseOutcome } from '../engine.js';
+import { lockAfterRollback } from '../guardrails/lock-after-rollback.js';
 import type { Services } from '../services.js';
 
 const FACT_COLUMNS = { version: 'version', previousVersion: 'previousVersion', tag: 'tag', commit: 'commit' } as const;
@@ -86,6 +87,14 @@ export class ReleaseTracker {
     this.status = to;
     this.svc.eventLog.append(this.releaseId, { type: 'release.status', status: to, ...(reason ? { reason } : {}), ...(error !== undefined ? { error } : {}) });
     this.svc.notifier.onStatus(this.releaseId, from, to, reason ?? error?.message ?? null);
+    if (to === 'rolled_back') this.afterAutomaticRollback();
+  }
+
+  /** Core rolled this release back itself (a failed check or monitoring): lockAfterRollback may lock the project. */
+  private afterAutomaticRollback(): void {
+    const release = this.svc.releases.get(this.releaseId);
+    if (!release) return;
+    lockAfterRollback(this.svc, release).catch((err: unknown) => this.svc.log.error({ err, releaseId: this.releaseId }, 'could not lock the project after the automatic rollback'));
   }
 
   /** After the engine answered: its last event was the final status; the project learns its new version. */

@@ -1,5 +1,5 @@
 // The only code that touches the audit table: append and list (newest first, by id cursor).
-import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, or, type SQL } from 'drizzle-orm';
 import type { Principal } from '../auth/principal.js';
 import type { Db } from '../db/open-database.js';
 import { audit, type AuditRow } from '../db/schema.js';
@@ -46,6 +46,10 @@ export function createAuditRepository(db: Db, clock: () => Date = () => new Date
       if (query.action) where.push(eq(audit.action, query.action));
       if (query.before !== undefined) where.push(lt(audit.id, query.before));
       return db.select().from(audit).where(and(...where)).orderBy(desc(audit.id)).limit(query.limit).all();
+    },
+    /** What was decided about one release of the project (promote, overrides, locks, approvals…), oldest first. */
+    async ofRelease(projectId: string, releaseId: string): Promise<AuditRow[]> {
+      return db.select().from(audit).where(and(eq(audit.projectId, projectId), eq(audit.releaseId, releaseId))).orderBy(asc(audit.id)).all();
     },
   };
 }

@@ -1,5 +1,5 @@
 // The only code that reads and writes the projects table.
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open-database.js';
 import { projects, type ProjectRow } from '../db/schema.js';
 
@@ -40,6 +40,13 @@ export function createProjectRepository(db: Db) {
     setLock(id: string, lock: { reason: string; by: string; since: string; automatic: boolean } | null): void {
       const row = { lockReason: lock?.reason ?? null, lockBy: lock?.by ?? null, lockSince: lock?.since ?? null, lockAutomatic: lock?.automatic ?? false };
       wrote(db.update(projects).set(row).where(eq(projects.id, id)).run());
+    },
+    /** Locks the project unless it is locked already (that lock, and who set it, stays): whether it locked it. */
+    async lockIfUnlocked(id: string, lock: { reason: string; by: string; since: string; automatic: boolean }): Promise<boolean> {
+      const row = { lockReason: lock.reason, lockBy: lock.by, lockSince: lock.since, lockAutomatic: lock.automatic };
+      const result = db.update(projects).set(row).where(and(eq(projects.id, id), isNull(projects.lockReason))).run();
+      wrote(result);
+      return result.changes > 0;
     },
     /** The display name follows the config's `project` (the id, used in URLs, stays). */
     rename(id: string, name: string): void {

@@ -14,7 +14,7 @@ describe('projects', () => {
     t = await createTestApp();
     const res = await t.app.inject({ url: '/api/projects', headers: asDeployer });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual([{ id: 'acme-web', name: 'acme-web', dir: t.fixture.app, currentVersion: null, productionVersion: null, production: null, lastRelease: null, lock: null, approvalsRequired: 0 }]);
+    expect(res.json()).toEqual([{ id: 'acme-web', name: 'acme-web', dir: t.fixture.app, currentVersion: null, productionVersion: null, production: null, lastRelease: null, lock: null, approvalsRequired: 0, freeze: null }]);
     expect((await t.app.inject({ url: '/api/projects/acme-web', headers: asDeployer })).json()).toMatchObject({ id: 'acme-web' });
   });
 

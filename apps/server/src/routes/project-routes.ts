@@ -1,6 +1,7 @@
 // /api/projects: list, register (POST { dir }) and plan.
 import type { FastifyInstance } from 'fastify';
 import type { LockBody, ProjectDto, ProjectLockDto } from '@shipgate/contract';
+import { projectFreeze } from '../guardrails/project-freeze.js';
 import { notFound } from '../http-error.js';
 import { paramProject } from '../plugins/auth.js';
 import { registerProject } from '../projects/register-project.js';
@@ -12,6 +13,7 @@ import type { ServerSettings } from '../settings/server-settings.js';
 import type { ProjectRow } from '../repositories/project-repository.js';
 import { errors, idParams, lockBodySchema, planSchema, projectSchema } from '../schemas/api-schemas.js';
 import type { Services } from '../services.js';
+import { guardrailsFor } from '../settings/guardrails-for.js';
 
 async function toProjectDto(svc: Services, settings: ServerSettings, p: ProjectRow, role: RoleOn, callerId: string | null): Promise<ProjectDto> {
   const last = svc.releases.latest(p.id);
@@ -30,6 +32,7 @@ async function toProjectDto(svc: Services, settings: ServerSettings, p: ProjectR
     lastRelease: lastRelease ? toReleaseDto(lastRelease, view) : null,
     lock: lockOf(p),
     approvalsRequired: approvalsRequired(settings, p),
+    freeze: projectFreeze(guardrailsFor(svc.settings, p).freezes, new Date()),
   };
 }
 

@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { paramProject, releaseProject } from '../plugins/auth.js';
 import type { PromoteBody } from '@shipgate/contract';
 import { notFound } from '../http-error.js';
-import { promoteGuard } from '../guardrails/promote-guard.js';
+import { promoteGuard, type PromoteGuard } from '../guardrails/promote-guard.js';
+import { guardrailsFor } from '../settings/guardrails-for.js';
 import { ListCache } from '../releases/list-cache.js';
 import { lockOf } from './project-routes.js';
 import { promoteRelease } from '../releases/promote-release.js';
@@ -47,19 +48,35 @@ export function releaseRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const project = svc.projects.get(request.params.id);
       if (!project) throw notFound('project', request.params.id);
-      // a lock (and, with the settings file, a freeze) refuses a promote before anything is planned or moved
-      const guard = promoteGuard({ lock: lockOf(project), freezes: [], now: new Date(), mayOverride: false });
-      if (!guard.ok) return reply.code(guard.status).send(guard.body);
+      const body = request.body ?? {};
+      // a lock or a freeze refuses a promote before anything is planned or moved, and again right
+      // before the release is inserted (one may begin while the promote waits for the clone)
+      const { freezes } = guardrailsFor(svc.settings, project);
+      let guard: PromoteGuard = { ok: true, overrode: null };
+      const admit = () =>
+        (guard = promoteGuard({ lock: lockOf(svc.projects.get(project.id) ?? project), freezes, now: new Date(), mayOverride: request.role === 'admin', override: body.override && { reason: body.override.reason.trim().replace(/\s+/g, ' ') } }));
+      const refuse = (refusal: Extract<PromoteGuard, { ok: false }>) => {
+        const { error, message, ...rest } = refusal.body;
+        svc.audit.record({ actor: request.principal, action: 'promote_refused', projectId: project.id, reason: message, detail: { error, ...rest } });
+        return reply.code(refusal.status).send(refusal.body);
+      };
+      const first = admit();
+      if (!first.ok) return refuse(first);
       // approvals (CONTRACT §7): the release waits for them, holding the project; a dry run changes nothing and needs none
-      const required = request.body?.dryRun ? 0 : approvalsRequired(app.settings, project);
-      const result = await promoteRelease(svc, project, request.body ?? {}, request.principal!, required);
+      const required = body.dryRun ? 0 : approvalsRequired(app.settings, project);
+      const result = await promoteRelease(svc, project, body, request.principal!, required, admit);
+      if (result.kind === 'refused') return refuse(result.guard);
       if (result.kind === 'conflict') {
         return reply.code(409).send({ error: 'release_in_progress', message: 'a release of this project is already active', releaseId: result.releaseId });
       }
       if (result.kind === 'blocked') {
         return reply.code(422).send({ error: 'blocked', message: result.plan.blockers.join('; ') || 'the release is blocked', blockers: result.plan.blockers, plan: result.plan });
       }
-      svc.audit.record({ actor: request.principal, action: 'promote', projectId: project.id, releaseId: result.release.id, detail: { bump: request.body?.bump ?? null, dryRun: request.body?.dryRun ?? false, ...(required > 0 ? { approvalsRequired: required } : {}) } });
+      svc.audit.record({ actor: request.principal, action: 'promote', projectId: project.id, releaseId: result.release.id, detail: { bump: body.bump ?? null, dryRun: body.dryRun ?? false, ...(required > 0 ? { approvalsRequired: required } : {}) } });
+      const overrode = guard.ok ? guard.overrode : null;
+      if (overrode) {
+        svc.audit.record({ actor: request.principal, action: 'freeze_override', projectId: project.id, releaseId: result.release.id, reason: overrode.reason, detail: { freeze: overrode.freeze, until: overrode.until } });
+      }
       return reply.code(202).send(toReleaseDto(result.release, await releaseView(svc, request.role, request.principal?.id ?? null, [result.release])));
     },
   );

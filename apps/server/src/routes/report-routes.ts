@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { monitoringChartSvg, type MonitorSample, type ReleaseEvent } from '@shipgate/core';
 import type { ReportSummaryDto } from '@shipgate/contract';
 import { notFound } from '../http-error.js';
+import { decisionsSection } from '../releases/decisions-section.js';
 import { errors, idParams, reportSummarySchema } from '../schemas/api-schemas.js';
 
 export function reportRoutes(app: FastifyInstance): void {
@@ -13,7 +14,7 @@ export function reportRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags: ['reports'],
-        summary: 'The ship report of a release (text/markdown)',
+        summary: 'The ship report of a release (text/markdown), with the decisions the audit trail holds about it',
         params: idParams,
         produces: ['text/markdown'],
         response: { 200: { type: 'string' }, ...errors(400, 401, 404) },
@@ -22,7 +23,9 @@ export function reportRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const report = svc.reports.get(request.params.id);
       if (!report) throw notFound('ship report for release', request.params.id);
-      return reply.type('text/markdown; charset=utf-8').send(report.markdown);
+      // who decided what about this release (audit trail), some of it after the engine wrote the report
+      const decisions = decisionsSection(await svc.audit.ofRelease(report.projectId, report.releaseId));
+      return reply.type('text/markdown; charset=utf-8').send(report.markdown + decisions);
     },
   );
 

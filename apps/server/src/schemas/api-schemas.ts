@@ -101,6 +101,12 @@ export const projectSchema = {
       properties: { reason: str, by: str, since: str, automatic: { type: 'boolean' } },
     },
     approvalsRequired: { type: 'integer' },
+    freeze: {
+      type: 'object',
+      nullable: true,
+      description: 'the freeze promotes are under now (active), else the next one within 14 days',
+      properties: { name: str, from: str, until: str, active: { type: 'boolean' } },
+    },
   },
 } as const;
 
@@ -153,6 +159,13 @@ export const promoteBodySchema = {
       additionalProperties: false,
       required: ['reason'],
       description: 'promote although code changed after the commit staging validated (CONTRACT §3.1); the ship report records who and why',
+      properties: { reason: { type: 'string', minLength: 1, maxLength: 500, pattern: '\\S' } },
+    },
+    override: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['reason'],
+      description: 'promote during a freeze (admins only, CONTRACT §7); audited and recorded in the ship report',
       properties: { reason: { type: 'string', minLength: 1, maxLength: 500, pattern: '\\S' } },
     },
   },
