@@ -9,6 +9,7 @@ import { DemoPanel } from './demo-panel';
 import { BlockerList } from './blocker-list';
 import { GateList } from './gate-list';
 import { LastOutcome } from './last-outcome';
+import { FreezePanel } from './freeze-panel';
 import { LockPanel } from './lock-panel';
 import { productionLine, productionOf } from './production';
 import { Time } from '../../ui/time';
@@ -36,6 +37,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
         )}
       </p>
       {project && <LockPanel project={project} disabledReason={projectRole(me.data, projectId) === 'viewer' ? 'Viewers cannot lock or unlock.' : null} />}
+      {project?.freeze && <FreezePanel freeze={project.freeze} />}
       {project?.lastRelease && <LastOutcome release={project.lastRelease} production={production?.version ?? null} />}
       {plan.isPending && <Loading what="the release plan" />}
       {plan.isError && <ErrorState error={plan.error} what="the release plan" onRetry={() => void plan.refetch()} />}

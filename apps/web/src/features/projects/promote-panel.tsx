@@ -1,5 +1,6 @@
-// "Promote to production": disabled with the reason when blocked, running, or a viewer;
-// otherwise a confirmation naming project and version, then the live release page.
+// "Promote to production": disabled with the reason when blocked, locked, frozen (for all but
+// admins), running, or a viewer; otherwise a confirmation naming project and version (during a
+// freeze, an admin's confirmation asks for the override's reason), then the live release page.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
@@ -9,15 +10,20 @@ import { isActiveStatus } from '@shipgate/contract';
 import { meQuery, projectRole } from '../../api/auth';
 import type { PlanDto, ProjectDto } from '../../api/types';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { TextWithTimes } from '../../ui/time';
+import { frozenText } from './freeze-panel';
 
 export function PromotePanel({ project, plan }: { project: ProjectDto; plan: PlanDto }) {
   const [isConfirming, setConfirming] = useState(false);
+  const [overrideReason, setOverrideReason] = useState('');
   const [, navigate] = useLocation();
   const client = useQueryClient();
   const me = useQuery(meQuery());
   const role = projectRole(me.data, project.id);
+  // an admin may promote during a freeze, with a reason (audited, in the ship report)
+  const isOverride = project.freeze?.active === true && role === 'admin';
   const promote = useMutation({
-    mutationFn: () => promoteProject(project.id),
+    mutationFn: () => promoteProject(project.id, isOverride ? { override: { reason: overrideReason.trim() } } : {}),
     onSuccess: (release) => {
       void client.invalidateQueries({ queryKey: projectsQuery().queryKey });
       navigate(`/releases/${release.id}`);
@@ -36,10 +42,10 @@ export function PromotePanel({ project, plan }: { project: ProjectDto; plan: Pla
   return (
     <div className="promote-panel">
       <button type="button" className="button-primary button-big" disabled={reason !== null || promote.isPending} aria-describedby="promote-reason" onClick={() => setConfirming(true)}>
-        Promote to production
+        {isOverride ? 'Override the freeze and promote…' : 'Promote to production'}
       </button>
       <p id="promote-reason" className="reason">
-        {reason ?? `Ready: ${project.name} ${from} → ${version}.`}
+        <TextWithTimes text={reason ?? (isOverride && project.freeze ? `${frozenText(project.freeze)}: as an admin you may override it with a reason. ${project.name} ${from} → ${version}.` : `Ready: ${project.name} ${from} → ${version}.`)} />
         {runningId && (
           <>
             {' '}
@@ -57,6 +63,7 @@ export function PromotePanel({ project, plan }: { project: ProjectDto; plan: Pla
         title={`Promote ${project.name} ${version} to production?`}
         confirmLabel={`Promote ${version}`}
         isBusy={promote.isPending}
+        isConfirmDisabled={isOverride && overrideReason.trim() === ''}
         onConfirm={() => promote.mutate()}
         onCancel={() => setConfirming(false)}
       >
@@ -72,18 +79,24 @@ export function PromotePanel({ project, plan }: { project: ProjectDto; plan: Pla
             (the project stays reserved for it until then).
           </p>
         )}
+        {isOverride && project.freeze && (
+          <label>
+            <TextWithTimes text={`${frozenText(project.freeze)}. Why promote anyway (audited, written in the ship report)`} />{' '}
+            <input value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} required maxLength={500} />
+          </label>
+        )}
       </ConfirmDialog>
     </div>
   );
 }
 
-/** Why this person cannot start a release of this project now, whatever the plan says; null when they can. */
-/** Why this caller may not promote now (their role on the project, an active release), or null. */
+/** Why this caller may not promote now (their role on the project, a lock, a freeze, an active release), or null. */
 export function promoteRefusal(project: ProjectDto, role: string | null | undefined, name?: string): string | null {
   // an interrupted release still holds the project (the server answers 409): resume or cancel it first
   const running = project.lastRelease && isActiveStatus(project.lastRelease.status) ? project.lastRelease : null;
   if (role === 'viewer') return `You (${name ?? 'this sign-in'}) are a viewer on ${project.name}: viewers can look but cannot promote.`;
   if (project.lock) return `${project.name} is locked by ${project.lock.by}: ${project.lock.reason}. Unlock it to promote.`;
+  if (project.freeze?.active && role !== 'admin') return `${frozenText(project.freeze)}: only an admin may promote now, with a reason.`;
   if (running?.status === 'interrupted') return `The release of ${running.version ?? 'this project'} was interrupted: resume it or cancel it before promoting again.`;
   if (running?.status === 'awaiting_approval') return `The release of ${running.version ?? 'this project'} awaits approval: it is approved, rejected or cancelled before the next promote.`;
   if (running) return 'A release of this project is running.';
