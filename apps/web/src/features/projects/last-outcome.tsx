@@ -1,6 +1,6 @@
 // What happened to the project's last run, when it did not simply succeed: a release that was
-// rolled back (by monitoring, its health checks or a cancel), failed, or was replaced by a
-// manual rollback — and where production is now. The way forward follows it on the page.
+// rolled back (by monitoring, its health checks or a cancel), failed, rejected by an approver,
+// or was replaced by a manual rollback — and where production is now. The way forward follows it on the page.
 import { Link } from 'wouter';
 import type { ReleaseDto } from '../../api/types';
 
@@ -11,6 +11,15 @@ export function LastOutcome({ release, production }: { release: ReleaseDto; prod
       <p className="state" role="status" data-testid="last-outcome">
         <span aria-hidden="true">↺</span> {release.previousVersion ?? 'A release'} was rolled back by hand to {release.version ?? '?'}
         {release.reason ? ` (${release.reason})` : ''}. {now} <Link href={`/releases/${release.id}`}>Open the rollback</Link>
+      </p>
+    );
+  }
+  if (release.status === 'rejected') {
+    const rejection = release.approval?.rejection;
+    return (
+      <p className="state state-warn" role="status" data-testid="last-outcome">
+        <span aria-hidden="true">⊘</span> {release.version ?? 'The last release'} was rejected{rejection ? ` by ${rejection.actor}` : ''}
+        {rejection?.comment ? `: ${rejection.comment}` : ''}. Nothing was pushed or deployed. {now} <Link href={`/releases/${release.id}`}>Open the release</Link>
       </p>
     );
   }
