@@ -127,7 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // links in notifications: the public URL, else the address this server listens on
   services.notifier.linkBase = () => publicUrl?.origin ?? listeningOrigin(app);
   await services.notifier.start();
-  const recovered = recoverReleases(services);
+  const recovered = await recoverReleases(services);
   if (recovered > 0) app.log.warn({ recovered }, 'releases left running by the previous server are now interrupted');
   app.addHook('onClose', async () => {
     await stopReleases(services, options.shutdownGraceMs ?? 3000);

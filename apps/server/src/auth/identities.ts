@@ -8,8 +8,8 @@ import type { Principal } from './principal.js';
 import { sha256, type TokenVerifier } from './token-verifier.js';
 
 export interface Identities {
-  fromToken(token: string): Principal | null;
-  fromCredential(credential: string): Principal | null;
+  fromToken(token: string): Promise<Principal | null>;
+  fromCredential(credential: string): Promise<Principal | null>;
 }
 
 
@@ -39,33 +39,33 @@ export function personFromUser(row: UserRow): Principal {
 export function createIdentities(deps: {
   legacy: TokenVerifier;
   named: readonly NamedToken[];
-  user(id: string): UserRow | undefined;
+  user(id: string): Promise<UserRow | undefined>;
   /** Personal API tokens (`/api/tokens`): looked up by hash, acting for their owner. */
   apiTokens?: ApiTokenRepository;
 }): Identities {
   const named = deps.named.map((t) => ({ hash: sha256(t.token), principal: token(`token:${t.name}`, t.name, t.role, `named:${t.name}`) }));
   const identities: Identities = {
-    fromToken(secret) {
+    async fromToken(secret) {
       const legacy = deps.legacy.roleOf(secret);
       if (legacy) return LEGACY[legacy];
       const given = sha256(secret);
       let found: Principal | null = null;
       for (const t of named) if (timingSafeEqual(given, t.hash)) found = t.principal; // no early exit
       if (found) return found;
-      const row = deps.apiTokens?.live(given.toString('hex'), new Date());
+      const row = await deps.apiTokens?.live(given.toString('hex'), new Date());
       return row ? actingFor(row) : null;
     },
-    fromCredential(credential) {
+    async fromCredential(credential) {
       const [kind, ...rest] = credential.split(':');
       const ref = rest.join(':');
       if (kind === 'legacy') return ref === 'deployer' || ref === 'viewer' ? LEGACY[ref] : null;
       if (kind === 'named') return named.find((t) => t.principal.name === ref)?.principal ?? null;
       if (kind === 'user') {
-        const row = deps.user(ref);
+        const row = await deps.user(ref);
         return row ? personFromUser(row) : null;
       }
       if (kind === 'api') {
-        const row = deps.apiTokens?.liveById(ref, new Date());
+        const row = await deps.apiTokens?.liveById(ref, new Date());
         return row ? actingFor(row) : null;
       }
       return null;
@@ -74,8 +74,8 @@ export function createIdentities(deps: {
   return identities;
 
   /** A personal token: its owner (as they are now), never above the token's role. */
-  function actingFor(row: ApiTokenRow): Principal | null {
-    const owner = identities.fromCredential(row.ownerCredential);
+  async function actingFor(row: ApiTokenRow): Promise<Principal | null> {
+    const owner = await identities.fromCredential(row.ownerCredential);
     return owner ? { ...owner, via: 'token', cap: row.role, credential: `api:${row.id}` } : null;
   }
 }

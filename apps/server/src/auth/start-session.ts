@@ -8,9 +8,9 @@ import { sha256 } from './token-verifier.js';
 export const SESSION_COOKIE = 'shipgate_session';
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 
-export function startSession(app: FastifyInstance, reply: FastifyReply, principal: Principal): void {
+export async function startSession(app: FastifyInstance, reply: FastifyReply, principal: Principal): Promise<void> {
   const id = randomBytes(32).toString('base64url');
-  app.services.sessions.create(sha256(id).toString('hex'), principal.credential, new Date(), SESSION_TTL_MS);
+  await app.services.sessions.create(sha256(id).toString('hex'), principal.credential, new Date(), SESSION_TTL_MS);
   const secure = app.site.publicUrl?.protocol === 'https:';
   reply.setCookie(SESSION_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'strict', secure, maxAge: SESSION_TTL_MS / 1000 });
 }

@@ -14,12 +14,12 @@ export const SHIPGATE_ACTOR = { id: 'system:shipgate', name: 'Shipgate' } as con
 /** Locks the project of an automatically rolled-back release when its guardrails say so; the lock set, or null. */
 export async function lockAfterRollback(svc: Services, release: ReleaseRecord): Promise<ProjectLockDto | null> {
   if (release.kind !== 'release' || release.dryRun || release.status !== 'rolled_back') return null;
-  const project = svc.projects.get(release.projectId);
+  const project = await svc.projects.get(release.projectId);
   if (!project || !guardrailsFor(svc.settings, project).lockAfterRollback) return null;
   const what = release.tag ?? (release.version ? `v${release.version}` : 'the release');
   const lock = { reason: `${what} was rolled back automatically: unlock when the fix is in`, by: SHIPGATE_ACTOR.name, since: new Date().toISOString(), automatic: true };
   if (!(await svc.projects.lockIfUnlocked(project.id, lock))) return null;
-  svc.audit.record({ actor: SHIPGATE_ACTOR, action: 'lock', projectId: project.id, releaseId: release.id, reason: lock.reason, detail: { automatic: true, lockAfterRollback: true } });
+  await svc.audit.record({ actor: SHIPGATE_ACTOR, action: 'lock', projectId: project.id, releaseId: release.id, reason: lock.reason, detail: { automatic: true, lockAfterRollback: true } });
   void svc.notifier.notify('project.locked', { projectId: project.id, releaseId: release.id, reason: lock.reason, actor: SHIPGATE_ACTOR.name });
   return lock;
 }

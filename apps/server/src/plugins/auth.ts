@@ -36,19 +36,19 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 type Credential = { principal: Principal | null; via: 'bearer' | 'cookie' | 'query' };
 
-function credentialOf(app: FastifyInstance, request: FastifyRequest): Credential | null {
+async function credentialOf(app: FastifyInstance, request: FastifyRequest): Promise<Credential | null> {
   const header = request.headers.authorization;
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    return { principal: match?.[1] ? app.identities.fromToken(match[1]) : null, via: 'bearer' };
+    return { principal: match?.[1] ? await app.identities.fromToken(match[1]) : null, via: 'bearer' };
   }
   const session = request.cookies[SESSION_COOKIE];
   if (session) {
-    const stored = app.services.sessions.credentialOf(sha256(session).toString('hex'), new Date());
-    return { principal: stored === null ? null : app.identities.fromCredential(stored), via: 'cookie' };
+    const stored = await app.services.sessions.credentialOf(sha256(session).toString('hex'), new Date());
+    return { principal: stored === null ? null : await app.identities.fromCredential(stored), via: 'cookie' };
   }
   const query = request.query as { token?: unknown } | undefined;
-  if (isWebSocket(request) && typeof query?.token === 'string') return { principal: app.identities.fromToken(query.token), via: 'query' };
+  if (isWebSocket(request) && typeof query?.token === 'string') return { principal: await app.identities.fromToken(query.token), via: 'query' };
   return null;
 }
 
@@ -62,7 +62,7 @@ async function authenticate(this: FastifyInstance, request: FastifyRequest, repl
   }
   const config = request.routeOptions.config;
   if (config.public === true) return;
-  const credential = credentialOf(this, request);
+  const credential = await credentialOf(this, request);
   const principal = credential?.principal ?? null;
   if (principal === null) {
     // say which: no credentials at all, or ones that are not (or no longer) valid
@@ -75,7 +75,7 @@ async function authenticate(this: FastifyInstance, request: FastifyRequest, repl
     return reply.code(403).send({ error: 'forbidden', message: 'a signed-in browser request that changes something must carry this server\'s Origin header; scripts use Authorization: Bearer <token>' });
   }
   const projectId = (await config.projectOf?.(request, this.services)) ?? null;
-  const project = projectId === null ? null : (this.services.projects.get(projectId) ?? null);
+  const project = projectId === null ? null : (await this.services.projects.get(projectId) ?? null);
   const role = roleOf(principal, this.settings, project);
   request.principal = principal;
   request.role = role;
@@ -93,6 +93,6 @@ export function authPlugin(app: FastifyInstance): void {
 }
 
 /** Route config for routes under /api/releases/:id — the release's project decides the role. */
-export const releaseProject = (request: FastifyRequest, services: Services) => services.releases.get((request.params as { id: string }).id)?.projectId;
+export const releaseProject = async (request: FastifyRequest, services: Services) => (await services.releases.get((request.params as { id: string }).id))?.projectId;
 /** Route config for routes under /api/projects/:id. */
 export const paramProject = (request: FastifyRequest) => (request.params as { id: string }).id;

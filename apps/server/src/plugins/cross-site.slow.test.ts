@@ -62,7 +62,7 @@ describe('cross-site requests', () => {
     }
     expect(engine.rollbacks).toBe(0);
     expect(engine.runs).toBe(1);
-    expect(app.services.releases.list({ limit: 10 }).map((r) => r.status)).toEqual(['succeeded']);
+    expect((await app.services.releases.list({ limit: 10 })).map((r) => r.status)).toEqual(['succeeded']);
     expect(git(fixture.origin, 'show-ref')).toBe(refs);
     // the same cookie from the dashboard's own page works
     const own1 = await rawRequest(port, 'POST', `/api/releases/${id}/rollback`, { cookie, origin: own.origin });

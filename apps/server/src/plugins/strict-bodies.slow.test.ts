@@ -44,7 +44,7 @@ describe('strict request bodies', () => {
     }
     expect(engine.runs).toBe(0);
     expect(engine.plans).toBe(0);
-    expect(t.app.services.releases.list({ limit: 10 })).toEqual([]);
+    expect(await t.app.services.releases.list({ limit: 10 })).toEqual([]);
     expect(git(t.fixture.origin, 'show-ref')).toBe(refs);
     // a body-less POST still means "all defaults", and real booleans still work
     const dry = await t.app.inject({ method: 'POST', url: `/api/projects/${t.projectId}/releases`, headers: json, payload: '{"dryRun":true,"monitor":false}' });
@@ -62,7 +62,7 @@ describe('strict request bodies', () => {
       expect((await t.app.inject({ method: 'POST', url: '/api/projects', headers: json, payload })).statusCode, payload).toBe(400);
     }
     expect(t.app.services.db.$client.prepare('select count(*) as n from sessions').get()).toEqual({ n: 0 });
-    expect(t.app.services.projects.list()).toHaveLength(1);
+    expect(await t.app.services.projects.list()).toHaveLength(1);
     expect((await t.app.inject({ url: '/api/releases?limit=5', headers: asDeployer })).statusCode).toBe(200);
     expect((await t.app.inject({ url: '/api/releases?limit=five', headers: asDeployer })).statusCode).toBe(400);
     expect((await t.app.inject({ url: '/api/releases?limit=1&limit=2', headers: asDeployer })).statusCode).toBe(400);

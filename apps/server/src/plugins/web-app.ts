@@ -24,13 +24,13 @@ function filesUnder(root: string, dir = root): string[] {
  * here and the browser is sent to the same page without it (303), before the page or any of its
  * assets load — so the token never reaches a Referer, the history, or a later request.
  */
-function signInByLink(app: FastifyInstance, request: FastifyRequest<{ Querystring: Record<string, string | string[] | undefined> }>, reply: FastifyReply) {
+async function signInByLink(app: FastifyInstance, request: FastifyRequest<{ Querystring: Record<string, string | string[] | undefined> }>, reply: FastifyReply) {
   const url = new URL(request.url, 'http://x');
   url.searchParams.delete('token');
   const token = request.query.token;
-  const principal = typeof token === 'string' ? app.identities.fromToken(token) : null;
+  const principal = typeof token === 'string' ? await app.identities.fromToken(token) : null;
   if (principal === null) url.searchParams.set('signin', 'failed');
-  else startSession(app, reply, principal);
+  else await startSession(app, reply, principal);
   const path = url.pathname.startsWith('//') ? '/' : url.pathname; // never a protocol-relative Location
   return reply.header('cache-control', 'no-store').redirect(path + url.search, 303);
 }

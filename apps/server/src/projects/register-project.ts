@@ -49,7 +49,7 @@ export async function registerProject(svc: Services, dirInput: string): Promise<
     throw new HttpError(400, 'not_a_git_repository', `${dirInput} is not a git work tree`);
   }
   const dir = top.stdout;
-  const existing = svc.projects.findByDir(dir);
+  const existing = await svc.projects.findByDir(dir);
   if (existing) return { project: existing, created: false };
   const settings = await readSettings(dir);
   const remote = await git(dir, ['remote', 'get-url', settings.remoteName]);
@@ -59,8 +59,8 @@ export async function registerProject(svc: Services, dirInput: string): Promise<
   // a relative local remote is relative to the work tree
   const remoteUrl = /^[a-z][a-z0-9+.-]*:\/\/|^[^/]+@[^:]+:/i.test(remote.stdout) || isAbsolute(remote.stdout) ? remote.stdout : resolve(dir, remote.stdout);
   let id = slug(settings.name);
-  for (let n = 2; svc.projects.get(id); n++) id = `${slug(settings.name)}-${n}`;
+  for (let n = 2; await svc.projects.get(id); n++) id = `${slug(settings.name)}-${n}`;
   const project: ProjectRow = { id, dir, remoteUrl, currentVersion: null, productionVersion: null, productionTag: null, productionCommit: null, productionSince: null, lockReason: null, lockBy: null, lockSince: null, lockAutomatic: false, createdAt: new Date().toISOString(), ...settings };
-  svc.projects.insert(project);
+  await svc.projects.insert(project);
   return { project, created: true };
 }

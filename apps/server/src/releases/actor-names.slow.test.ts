@@ -24,8 +24,8 @@ describe('every action names a person', () => {
     app = await buildApp({ dataDir: mkdtempSync(join(tmpdir(), 'shipgate-actors-')), tokens: { deployer: DEPLOYER, viewer: VIEWER }, env: {}, shutdownGraceMs: 500, settings });
     const { project } = await registerProject(app.services, fx.app);
     const as = (cookie: string) => ({ cookie, origin: 'http://localhost', host: 'localhost' });
-    const bob = personSession(app, { id: 'oidc:bob', name: 'Bob Builder', email: 'bob@acme.example', groups: [] });
-    const ann = personSession(app, { id: 'oidc:ann', name: 'Ann Operator', email: 'ann@acme.example', groups: [] });
+    const bob = await personSession(app, { id: 'oidc:bob', name: 'Bob Builder', email: 'bob@acme.example', groups: [] });
+    const ann = await personSession(app, { id: 'oidc:ann', name: 'Ann Operator', email: 'ann@acme.example', groups: [] });
 
     const promoted = await app.inject({ method: 'POST', url: `/api/projects/${project.id}/releases`, headers: as(bob), payload: {} });
     expect(promoted.statusCode, promoted.body).toBe(202);

@@ -30,7 +30,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The refusals every decision on a release awaiting approval shares, checked before and after waiting for the clone. */
 export async function awaitedState(svc: Services, id: string): Promise<{ release: ReleaseRecord; state: ApprovalState }> {
-  const release = svc.releases.get(id);
+  const release = await svc.releases.get(id);
   if (!release) throw notFound('release', id);
   const state = await svc.approvals.stateOf(id);
   if (release.status !== 'awaiting_approval' || !state) {
@@ -47,7 +47,7 @@ function refuseApproval(release: ReleaseRecord, state: ApprovalState, by: Approv
 export async function approveRelease(svc: Services, id: string, by: Approver, comment: string | null): Promise<ApproveResult> {
   const first = await awaitedState(svc, id);
   refuseApproval(first.release, first.state, by);
-  const project = svc.projects.get(first.release.projectId);
+  const project = await svc.projects.get(first.release.projectId);
   if (!project) throw new HttpError(409, 'project_missing', `the project "${first.release.projectId}" of this release is no longer registered`);
   // one decision at a time per project: two last approvals cannot both start the release
   return svc.clones.withClone(project, 'release', async (dir): Promise<ApproveResult> => {
@@ -69,33 +69,33 @@ export async function approveRelease(svc: Services, id: string, by: Approver, co
       const versions = `${release.version ?? 'nothing'} → ${plan.nextVersion ?? 'nothing to release'}`;
       const note = `${moved} before the last approval: planned again (${versions}); ${voided.length === 0 ? 'no approval was given yet' : `${voided.length === 1 ? 'the approval' : `the ${voided.length} approvals`} by ${voided.map((a) => a.actor).join(', ')} no longer ${voided.length === 1 ? 'counts' : 'count'}`}; ${plural(state.request.required, 'approval')} needed for ${short(plan.head)}`;
       await svc.approvals.replan(id, { commit: plan.head, plannedAt: now, note, voidReason: `${moved} before the last approval` });
-      svc.releases.update(id, { version: plan.nextVersion, tag: plan.tag });
+      await svc.releases.update(id, { version: plan.nextVersion, tag: plan.tag });
       svc.eventLog.append(id, { type: 'release.status', status: 'awaiting_approval', reason: note });
       // the approvers are needed again, for the new commit
       void svc.notifier.notify('release.awaiting_approval', { projectId: release.projectId, releaseId: id, reason: note, actor: release.actor });
-      svc.audit.record({ actor: by, action: 'approvals_void', projectId: release.projectId, releaseId: id, reason: note, detail: { from: state.request.commit, to: plan.head, version: plan.nextVersion, voided: voided.map((a) => a.actorId) } });
+      await svc.audit.record({ actor: by, action: 'approvals_void', projectId: release.projectId, releaseId: id, reason: note, detail: { from: state.request.commit, to: plan.head, version: plan.nextVersion, voided: voided.map((a) => a.actorId) } });
       throw new HttpError(409, 'plan_changed', `${note}: review the new plan and approve again`, { releaseId: id, commit: plan.head, version: plan.nextVersion });
     }
     const recorded = await svc.approvals.approve({ releaseId: id, actor: by.name, actorId: by.id, commit: plan.head, version: plan.nextVersion, comment, at: now });
     if (!recorded) throw new HttpError(409, 'already_approved', 'you approved this release already; someone else must give the next approval');
     const after = await svc.approvals.stateOf(id);
     const counting = after ? countingApprovals(after) : [];
-    svc.audit.record({ actor: by, action: 'approve', projectId: release.projectId, releaseId: id, ...(comment ? { reason: comment } : {}), detail: { commit: plan.head, version: plan.nextVersion, count: counting.length, required: state.request.required } });
+    await svc.audit.record({ actor: by, action: 'approve', projectId: release.projectId, releaseId: id, ...(comment ? { reason: comment } : {}), detail: { commit: plan.head, version: plan.nextVersion, count: counting.length, required: state.request.required } });
     const names = counting.map((a) => a.actor).join(', ');
     if (counting.length < state.request.required) {
       const left = state.request.required - counting.length;
       svc.eventLog.append(id, { type: 'release.status', status: 'awaiting_approval', reason: `approved by ${names} (${counting.length} of ${state.request.required}); waiting for ${plural(left, 'more approval')}` });
-      return { release: svc.releases.get(id) ?? release, started: false };
+      return { release: (await svc.releases.get(id)) ?? release, started: false };
     }
     const tracker = new ReleaseTracker(svc, id, 'awaiting_approval');
     try {
-      tracker.moveTo('queued', `approved by ${names} for ${short(plan.head)}`);
+      await tracker.moveTo('queued', `approved by ${names} for ${short(plan.head)}`);
     } catch {
       // cancelled or rejected while this approval was checked against main
-      throw new HttpError(409, 'not_awaiting_approval', `this release is ${svc.releases.get(id)?.status ?? 'gone'}, not awaiting approval`);
+      throw new HttpError(409, 'not_awaiting_approval', `this release is ${(await svc.releases.get(id))?.status ?? 'gone'}, not awaiting approval`);
     }
-    startPlannedRelease(svc, tracker, { repoDir: dir, config, plan, monitor: release.monitor, dryRun: release.dryRun, actor: release.actor, actorId: release.actorId ?? `name:${release.actor}`, approvals: (after?.decisions ?? []).filter((d) => d.decision === 'approve').map(toJournalApproval) });
-    return { release: svc.releases.get(id) ?? release, started: true };
+    await startPlannedRelease(svc, tracker, { repoDir: dir, config, plan, monitor: release.monitor, dryRun: release.dryRun, actor: release.actor, actorId: release.actorId ?? `name:${release.actor}`, approvals: (after?.decisions ?? []).filter((d) => d.decision === 'approve').map(toJournalApproval) });
+    return { release: (await svc.releases.get(id)) ?? release, started: true };
   });
 }
 

@@ -1,7 +1,10 @@
-// Numbers, persists and broadcasts release events. Events get their seq at once, are written
-// in one transaction per tick, then delivered to subscribers. Subscribing replays from the
-// database and the unflushed tail synchronously (better-sqlite3 is synchronous), so nothing
-// can slip between replay and live: no gap, and subscribers drop any seq they already have.
+// Numbers, persists and broadcasts release events. Events get their seq at once (the first
+// event of a release waits for its last stored seq to be read), are written in one
+// transaction per tick, then delivered to subscribers — flushes run one after another, so
+// deliveries stay in seq order. A subscriber is registered before its replay is read from
+// the database: an event is either stored before that read or delivered after registration,
+// so nothing slips between replay and live, and each subscription drops any seq it already
+// delivered (no gap, no duplicate).
 // Step logs pass through a LogBudget first (head and tail kept, the middle counted), so what a
 // release stores stays bounded however much its commands print.
 import { isTerminalStatus, type ReleaseEvent } from '@shipgate/core';
@@ -11,15 +14,29 @@ import { DEFAULT_LOG_LIMITS, LogBudget, type LogBudgetLimits } from './log-budge
 
 export interface ReleaseSubscriber {
   deliver(delivery: Delivery): void;
+  /** The replay could not be read: the subscription has ended. */
+  fail?(error: unknown): void;
+}
+
+export interface EventSubscription {
+  stop(): void;
+  /** Settles once the replay was delivered (or failed). */
+  ready: Promise<void>;
 }
 
 const MAX_PENDING = 2_000;
 /** Events wait at most this long: one transaction and one frame per subscriber per tick. */
 const FLUSH_MS = 15;
 
+type Unnumbered = Omit<EncodedEvent, 'seq'>;
+
 export class EventLog {
   private readonly seqs = new Map<string, number>();
+  /** Events of a release whose last stored seq is being read. */
+  private readonly backlog = new Map<string, Unnumbered[]>();
+  private readonly loading = new Map<string, Promise<void>>();
   private pending: EncodedEvent[] = [];
+  private flushing: Promise<void> = Promise.resolve();
   private readonly subscribers = new Map<string, Set<ReleaseSubscriber>>();
   private readonly topic = new Set<ReleaseSubscriber>();
   private scheduled: NodeJS.Timeout | null = null;
@@ -36,40 +53,79 @@ export class EventLog {
     let budget = this.budgets.get(releaseId);
     if (!budget && event.type === 'step.log') this.budgets.set(releaseId, (budget = new LogBudget(this.logLimits)));
     const admitted = budget ? budget.admit(event) : [event];
-    for (const e of admitted) this.store(releaseId, e);
+    for (const e of admitted) this.store(releaseId, { releaseId, at: this.isoNow(), type: e.type, data: JSON.stringify(e) });
     if (event.type === 'release.status' && isTerminalStatus(event.status)) this.budgets.delete(releaseId);
   }
 
-  private store(releaseId: string, event: ReleaseEvent): EncodedEvent {
-    const seq = this.lastSeq(releaseId) + 1;
-    this.seqs.set(releaseId, seq);
-    const encoded = { releaseId, seq, at: this.isoNow(), type: event.type, data: JSON.stringify(event) };
-    this.pending.push(encoded);
-    if (this.pending.length >= MAX_PENDING) this.flush();
-    else this.scheduled ??= setTimeout(() => this.flush(), FLUSH_MS);
-    return encoded;
+  /** A release just created: its events start at 1 (no need to ask the database). */
+  begin(releaseId: string): void {
+    if (!this.seqs.has(releaseId) && !this.loading.has(releaseId)) this.seqs.set(releaseId, 0);
   }
 
-  lastSeq(releaseId: string): number {
-    let seq = this.seqs.get(releaseId);
-    if (seq === undefined) {
-      seq = this.repo.lastSeq(releaseId);
-      this.seqs.set(releaseId, seq);
+  private store(releaseId: string, event: Unnumbered): void {
+    const last = this.seqs.get(releaseId);
+    if (last === undefined) {
+      const waiting = this.backlog.get(releaseId);
+      if (waiting) waiting.push(event);
+      else this.backlog.set(releaseId, [event]);
+      this.load(releaseId);
+      return;
     }
-    return seq;
+    this.seqs.set(releaseId, last + 1);
+    this.pending.push({ ...event, seq: last + 1 });
+    if (this.pending.length >= MAX_PENDING) void this.flush();
+    else this.scheduled ??= setTimeout(() => void this.flush(), FLUSH_MS);
   }
 
-  flush(): void {
+  private load(releaseId: string): void {
+    if (this.loading.has(releaseId)) return;
+    const done = this.repo.lastSeq(releaseId).then(
+      (seq) => {
+        this.loading.delete(releaseId);
+        this.seqs.set(releaseId, seq);
+        const waiting = this.backlog.get(releaseId) ?? [];
+        this.backlog.delete(releaseId);
+        for (const event of waiting) this.store(releaseId, event);
+      },
+      (error: unknown) => {
+        // without the last seq nothing can be numbered: these events are lost, and said so
+        this.loading.delete(releaseId);
+        this.backlog.delete(releaseId);
+        this.onError(error);
+      },
+    );
+    this.loading.set(releaseId, done);
+  }
+
+  /** The last seq given out for this release (read from the database the first time). */
+  async lastSeq(releaseId: string): Promise<number> {
+    const known = this.seqs.get(releaseId);
+    if (known !== undefined) return known;
+    this.load(releaseId);
+    await this.loading.get(releaseId);
+    return this.seqs.get(releaseId) ?? 0;
+  }
+
+  /** Stores everything appended so far and delivers it; settles when that is done. */
+  flush(): Promise<void> {
+    if (this.loading.size > 0) return Promise.all(this.loading.values()).then(() => this.flush());
     if (this.scheduled) clearTimeout(this.scheduled);
     this.scheduled = null;
     const batch = this.pending;
-    if (batch.length === 0) return;
+    if (batch.length === 0) return this.flushing;
     this.pending = [];
-    try {
-      this.repo.insertBatch(batch);
-    } catch (error) {
-      this.onError(error);
-    }
+    this.flushing = this.flushing.then(async () => {
+      try {
+        await this.repo.insertBatch(batch);
+      } catch (error) {
+        this.onError(error);
+      }
+      this.deliver(batch);
+    });
+    return this.flushing;
+  }
+
+  private deliver(batch: EncodedEvent[]): void {
     const byRelease = new Map<string, EncodedEvent[]>();
     for (const event of batch) {
       const list = byRelease.get(event.releaseId);
@@ -87,20 +143,41 @@ export class EventLog {
     }
   }
 
-  /** Replays everything after `after`, then delivers live events; returns unsubscribe. */
-  subscribe(releaseId: string, after: number, subscriber: ReleaseSubscriber): () => void {
-    const stored: EncodedEvent[] = this.repo.after(releaseId, after).map((row) => ({ ...row }));
-    const last = stored.at(-1)?.seq ?? after;
-    const tail = this.pending.filter((e) => e.releaseId === releaseId && e.seq > last);
-    const replay = [...stored, ...tail];
-    if (replay.length > 0) subscriber.deliver(new Delivery(releaseId, replay));
+  /** Replays everything stored after `after`, then delivers live events, each seq once, in order. */
+  subscribe(releaseId: string, after: number, subscriber: ReleaseSubscriber): EventSubscription {
+    let last = after;
+    let held: Delivery[] | null = [];
+    let stopped = false;
+    const pass = (delivery: Delivery): void => {
+      const fresh = delivery.after(last);
+      if (fresh.items.length === 0) return;
+      last = fresh.lastSeq;
+      subscriber.deliver(fresh);
+    };
+    const live: ReleaseSubscriber = { deliver: (d) => (held ? held.push(d) : pass(d)) };
     let set = this.subscribers.get(releaseId);
     if (!set) this.subscribers.set(releaseId, (set = new Set()));
-    set.add(subscriber);
-    return () => {
-      set.delete(subscriber);
+    set.add(live);
+    const stop = (): void => {
+      stopped = true;
+      set.delete(live);
       if (set.size === 0 && this.subscribers.get(releaseId) === set) this.subscribers.delete(releaseId);
     };
+    const ready = this.repo.after(releaseId, after).then(
+      (rows) => {
+        if (stopped) return;
+        const replay = held ?? [];
+        held = null;
+        if (rows.length > 0) this.safely(() => pass(new Delivery(releaseId, rows.map((row) => ({ ...row })))));
+        for (const d of replay) this.safely(() => pass(d));
+      },
+      (error: unknown) => {
+        stop();
+        this.onError(error);
+        subscriber.fail?.(error);
+      },
+    );
+    return { stop, ready };
   }
 
   /** Status changes of every release, live only. */

@@ -9,11 +9,11 @@ export async function planProject(svc: Services, project: ProjectRow, query: { b
     await svc.clones.sync(project, dir);
     const ctx = svc.engine.createContext({ emit: () => {}, env: svc.env });
     const { plan } = await svc.engine.planRelease({ repoDir: dir, ctx, ...query });
-    svc.projects.setPlannedVersion(project.id, plan.currentVersion);
-    svc.projects.setProduction(project.id, plan.production);
+    await svc.projects.setPlannedVersion(project.id, plan.currentVersion);
+    await svc.projects.setProduction(project.id, plan.production);
     // a project registered while its .shipgate.yaml was broken was named after its folder
     const name = await configuredName(dir);
-    if (name && name !== project.name) svc.projects.rename(project.id, name);
+    if (name && name !== project.name) await svc.projects.rename(project.id, name);
     return plan;
   });
 }

@@ -25,8 +25,8 @@ describe('promote under contention', () => {
     t = await createTestApp();
     const { releases } = t.app.services;
     const row = { projectId: t.projectId, status: 'running' as const, actor: 'x', createdAt: new Date().toISOString() };
-    expect(releases.insert({ ...row, id: 'rel_a' }, [])).toEqual({ ok: true });
-    expect(releases.insert({ ...row, id: 'rel_b', status: 'interrupted' }, [])).toEqual({ ok: false, activeId: 'rel_a' });
-    expect(releases.insert({ ...row, id: 'rel_c', status: 'succeeded' }, [])).toEqual({ ok: true });
+    expect(await releases.insert({ ...row, id: 'rel_a' }, [])).toEqual({ ok: true });
+    expect(await releases.insert({ ...row, id: 'rel_b', status: 'interrupted' }, [])).toEqual({ ok: false, activeId: 'rel_a' });
+    expect(await releases.insert({ ...row, id: 'rel_c', status: 'succeeded' }, [])).toEqual({ ok: true });
   });
 });

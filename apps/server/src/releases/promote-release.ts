@@ -25,13 +25,13 @@ export type PromoteResult =
  * `admit`: the guardrails (lock, freeze), asked again right before the release is inserted — a
  * lock or a freeze may have begun while this promote waited for the clone.
  */
-export async function promoteRelease(svc: Services, project: ProjectRow, body: PromoteBody, by: { name: string; id: string }, approvalsRequired = 0, admit?: () => PromoteGuard): Promise<PromoteResult> {
+export async function promoteRelease(svc: Services, project: ProjectRow, body: PromoteBody, by: { name: string; id: string }, approvalsRequired = 0, admit?: () => PromoteGuard | Promise<PromoteGuard>): Promise<PromoteResult> {
   const actor = by.name;
-  const active = svc.releases.findActive(project.id);
+  const active = await svc.releases.findActive(project.id);
   if (active) return { kind: 'conflict', releaseId: active.id };
   return svc.clones.withClone(project, 'release', async (dir): Promise<PromoteResult> => {
     // another promote may have won while this one waited for the clone
-    const winner = svc.releases.findActive(project.id);
+    const winner = await svc.releases.findActive(project.id);
     if (winner) return { kind: 'conflict', releaseId: winner.id };
     await svc.clones.sync(project, dir);
     const ctx = svc.engine.createContext({ emit: () => {}, env: svc.env });
@@ -43,16 +43,16 @@ export async function promoteRelease(svc: Services, project: ProjectRow, body: P
       ...(body.bump === undefined ? {} : { bump: body.bump }),
       ...(unvalidatedReason === null ? {} : { allowUnvalidated: { reason: unvalidatedReason, by: actor } }),
     });
-    svc.projects.setPlannedVersion(project.id, plan.currentVersion);
-    svc.projects.setProduction(project.id, plan.production);
+    await svc.projects.setPlannedVersion(project.id, plan.currentVersion);
+    await svc.projects.setProduction(project.id, plan.production);
     if (plan.blocked) return { kind: 'blocked', plan };
-    const guard = admit?.();
+    const guard = await admit?.();
     if (guard && !guard.ok) return { kind: 'refused', guard };
     const id = newReleaseId();
     const awaiting = approvalsRequired > 0;
     const now = new Date().toISOString();
     const request = awaiting ? { releaseId: id, required: approvalsRequired, commit: plan.head, allowUnvalidated: unvalidatedReason, plannedAt: now } : null;
-    const inserted = svc.releases.insert(
+    const inserted = await svc.releases.insert(
       {
         id,
         projectId: project.id,
@@ -82,9 +82,9 @@ export async function promoteRelease(svc: Services, project: ProjectRow, body: P
     } else {
       const tracker = new ReleaseTracker(svc, id, 'queued');
       svc.eventLog.append(id, { type: 'release.status', status: 'queued' });
-      startPlannedRelease(svc, tracker, { repoDir: dir, config, plan, monitor: body.monitor ?? true, dryRun: body.dryRun ?? false, actor, actorId: by.id });
+      await startPlannedRelease(svc, tracker, { repoDir: dir, config, plan, monitor: body.monitor ?? true, dryRun: body.dryRun ?? false, actor, actorId: by.id });
     }
-    const release = svc.releases.get(id);
+    const release = await svc.releases.get(id);
     if (!release) throw new Error(`release ${id} vanished after insert`);
     return { kind: 'accepted', release };
   });

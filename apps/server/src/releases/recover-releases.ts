@@ -3,19 +3,19 @@
 import type { Services } from '../services.js';
 import { ReleaseTracker } from './release-tracker.js';
 
-export function recoverReleases(svc: Services): number {
-  const stale = svc.releases.inStatuses(['queued', 'running', 'monitoring', 'rolling_back']);
+export async function recoverReleases(svc: Services): Promise<number> {
+  const stale = await svc.releases.inStatuses(['queued', 'running', 'monitoring', 'rolling_back']);
   for (const release of stale) {
     const tracker = new ReleaseTracker(svc, release.id, release.status, release.currentStep);
     if (release.status === 'queued') {
-      tracker.moveTo('cancelled', 'the server stopped before the release started');
+      await tracker.moveTo('cancelled', 'the server stopped before the release started');
       continue;
     }
     const step = release.currentStep;
-    tracker.moveTo('interrupted', `the server stopped during ${step ?? 'the release'}`, { interruptedStep: step });
-    if (step) svc.releases.updateStep(release.id, step, { status: 'pending', detail: 'interrupted: resume runs this step again' });
+    await tracker.moveTo('interrupted', `the server stopped during ${step ?? 'the release'}`, { interruptedStep: step });
+    if (step) await svc.releases.updateStep(release.id, step, { status: 'pending', detail: 'interrupted: resume runs this step again' });
   }
-  svc.eventLog.flush();
+  await svc.eventLog.flush();
   return stale.length;
 }
 
@@ -29,10 +29,10 @@ export async function stopReleases(svc: Services, graceMs: number): Promise<void
     clearTimeout(timer);
   }
   for (const run of svc.running.values()) {
-    run.tracker.interrupt('the server was stopped');
+    await run.tracker.interrupt('the server was stopped');
     const step = run.tracker.currentStep;
-    if (step) svc.releases.updateStep(run.tracker.releaseId, step, { status: 'pending', detail: 'interrupted: resume runs this step again' });
+    if (step) await svc.releases.updateStep(run.tracker.releaseId, step, { status: 'pending', detail: 'interrupted: resume runs this step again' });
   }
   svc.running.clear();
-  svc.eventLog.flush();
+  await svc.eventLog.flush();
 }

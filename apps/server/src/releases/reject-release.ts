@@ -11,11 +11,11 @@ export async function rejectRelease(svc: Services, id: string, by: Approver, rea
   if (release.actorId === by.id) throw new HttpError(403, 'self_approval', 'you requested this release; cancel it to withdraw it, someone else may reject it');
   const tracker = new ReleaseTracker(svc, id, 'awaiting_approval');
   try {
-    tracker.moveTo('rejected', `rejected by ${by.name}: ${reason}`, { reason, currentStep: null });
+    await tracker.moveTo('rejected', `rejected by ${by.name}: ${reason}`, { reason, currentStep: null });
   } catch {
-    throw new HttpError(409, 'not_awaiting_approval', `this release is ${svc.releases.get(id)?.status ?? 'gone'}, not awaiting approval`);
+    throw new HttpError(409, 'not_awaiting_approval', `this release is ${(await svc.releases.get(id))?.status ?? 'gone'}, not awaiting approval`);
   }
   await svc.approvals.reject({ releaseId: id, actor: by.name, actorId: by.id, commit: state.request.commit, version: release.version, comment: reason, at: new Date().toISOString() });
-  svc.audit.record({ actor: by, action: 'reject', projectId: release.projectId, releaseId: id, reason, detail: { commit: state.request.commit, version: release.version } });
-  return svc.releases.get(id) ?? release;
+  await svc.audit.record({ actor: by, action: 'reject', projectId: release.projectId, releaseId: id, reason, detail: { commit: state.request.commit, version: release.version } });
+  return await svc.releases.get(id) ?? release;
 }

@@ -9,33 +9,33 @@ import type { Services } from '../services.js';
 import { ReleaseTracker } from './release-tracker.js';
 import { newReleaseId } from './new-release-id.js';
 import { startRun, type EngineJob } from './start-run.js';
-import { dtoView } from './to-release-dto.js';
+import { productionReleaseOf } from './to-release-dto.js';
 
-function load(svc: Services, id: string): { release: ReleaseRecord; projectId: string } {
-  const release = svc.releases.get(id);
+async function load(svc: Services, id: string): Promise<{ release: ReleaseRecord; projectId: string }> {
+  const release = await svc.releases.get(id);
   if (!release) throw notFound('release', id);
   return { release, projectId: release.projectId };
 }
 
-function project(svc: Services, id: string) {
-  const row = svc.projects.get(id);
+async function project(svc: Services, id: string) {
+  const row = await svc.projects.get(id);
   if (!row) throw new HttpError(409, 'project_missing', `the project "${id}" of this release is no longer registered`);
   return row;
 }
 
 /** Runs `moveAndStart`, turning a lost race into 409 instead of a 500. */
-function guarded(svc: Services, release: ReleaseRecord, moveAndStart: () => void): ReleaseRecord {
+async function guarded(svc: Services, release: ReleaseRecord, moveAndStart: () => Promise<void>): Promise<ReleaseRecord> {
   try {
-    moveAndStart();
+    await moveAndStart();
   } catch (error) {
     if (isUniqueViolation(error)) {
-      const active = svc.releases.findActive(release.projectId);
+      const active = await svc.releases.findActive(release.projectId);
       throw new HttpError(409, 'release_in_progress', 'another release of this project is active', { releaseId: active?.id ?? null });
     }
     if (error instanceof HttpError) throw error;
     throw new HttpError(409, 'release_changed', `the release changed while this request ran: ${(error as Error).message}`);
   }
-  return svc.releases.get(release.id) ?? release;
+  return (await svc.releases.get(release.id)) ?? release;
 }
 
 /**
@@ -43,8 +43,8 @@ function guarded(svc: Services, release: ReleaseRecord, moveAndStart: () => void
  * cancel, a plan that does not resume this release means nothing of it is pending in git:
  * the release ends cancelled without running anything.
  */
-function resumeJob(svc: Services, release: ReleaseRecord, options: { cancel?: boolean } = {}): (ctx: CoreContext) => Promise<EngineJob> {
-  const row = project(svc, release.projectId);
+async function resumeJob(svc: Services, release: ReleaseRecord, options: { cancel?: boolean } = {}): Promise<(ctx: CoreContext) => Promise<EngineJob>> {
+  const row = await project(svc, release.projectId);
   return (ctx) =>
     svc.clones.withClone(row, 'release', async (dir) => {
       await svc.clones.sync(row, dir);
@@ -79,16 +79,16 @@ export interface ActionBy {
   reason?: string | undefined;
 }
 
-export function resumeRelease(svc: Services, id: string, by: ActionBy = { name: 'deployer' }): ReleaseRecord {
-  const { release } = load(svc, id);
+export async function resumeRelease(svc: Services, id: string, by: ActionBy = { name: 'deployer' }): Promise<ReleaseRecord> {
+  const { release } = await load(svc, id);
   if (release.status !== 'interrupted') throw new HttpError(409, 'not_interrupted', `only an interrupted release can be resumed (this one is ${release.status})`);
-  const prepare = resumeJob(svc, release);
+  const prepare = await resumeJob(svc, release);
   const reason = by.reason ? `resumed by ${by.name}: ${by.reason}` : `resumed by ${by.name}`;
   return guarded(svc, release, () => startRun(svc, new ReleaseTracker(svc, id, release.status, release.interruptedStep), { status: 'running', prepare, reason }));
 }
 
-export function cancelRelease(svc: Services, id: string, by: ActionBy = { name: 'deployer' }): ReleaseRecord {
-  const { release } = load(svc, id);
+export async function cancelRelease(svc: Services, id: string, by: ActionBy = { name: 'deployer' }): Promise<ReleaseRecord> {
+  const { release } = await load(svc, id);
   const request = new CancelRequest(by.name, by.reason ?? null);
   const running = svc.running.get(id);
   if (running) {
@@ -102,7 +102,8 @@ export function cancelRelease(svc: Services, id: string, by: ActionBy = { name: 
   const tracker = new ReleaseTracker(svc, id, release.status, release.interruptedStep);
   // an interrupted step may have happened (a push or a deploy whose answer was lost): the engine,
   // resumed with an aborted signal, reads the remote and the deploy target and undoes what did
-  return guarded(svc, release, () => startRun(svc, tracker, { status: 'running', prepare: resumeJob(svc, release, { cancel: true }), cancelled: request }));
+  const prepare = await resumeJob(svc, release, { cancel: true });
+  return guarded(svc, release, () => startRun(svc, tracker, { status: 'running', prepare, cancelled: request }));
 }
 
 /**
@@ -112,13 +113,13 @@ export function cancelRelease(svc: Services, id: string, by: ActionBy = { name: 
  */
 export async function rollbackRelease(svc: Services, id: string, body: RollbackBody = {}, by: { name: string; id: string } = { name: 'deployer', id: 'token:deployer' }): Promise<ReleaseRecord> {
   const actor = by.name;
-  const { release } = load(svc, id);
-  const facts = { status: release.status, kind: release.kind, dryRun: release.dryRun, rolledBackBy: release.rolledBackBy, inProduction: dtoView(svc, 'deployer').productionReleaseId(release.projectId) === release.id };
+  const { release } = await load(svc, id);
+  const facts = { status: release.status, kind: release.kind, dryRun: release.dryRun, rolledBackBy: release.rolledBackBy, inProduction: (await productionReleaseOf(svc, release.projectId)) === release.id };
   if (!allowedActions(facts, 'deployer').includes('rollback')) throw new HttpError(409, 'not_rollbackable', refusalOf(facts, 'rollback'));
-  const row = project(svc, release.projectId);
+  const row = await project(svc, release.projectId);
   await assertRollbackConfigured(svc, row.dir);
   const rollbackId = newReleaseId();
-  const inserted = svc.releases.insert(
+  const inserted = await svc.releases.insert(
     {
       id: rollbackId,
       projectId: release.projectId,
@@ -136,6 +137,7 @@ export async function rollbackRelease(svc: Services, id: string, body: RollbackB
     ['rollback', 'health-checks', 'ship-report'],
   );
   if (!inserted.ok) throw new HttpError(409, 'release_in_progress', 'another release of this project is active', { releaseId: inserted.activeId });
+  svc.eventLog.begin(rollbackId);
   svc.eventLog.append(rollbackId, { type: 'release.status', status: 'queued', ...(body.reason ? { reason: body.reason } : {}) });
   const prepare = (_ctx: CoreContext): Promise<EngineJob> =>
     svc.clones.withClone(row, 'release', async (dir) => {
@@ -143,8 +145,8 @@ export async function rollbackRelease(svc: Services, id: string, body: RollbackB
       // no plan: a rollback needs only the config, which core reads from the synced clone
       return rollbackJob(svc, { id: rollbackId, rollbackOf: release.id, version: body.to?.replace(/^v/, '') ?? release.previousVersion, previousVersion: release.version, actor, actorId: by.id, reason: body.reason ?? null }, dir, body.to);
     });
-  startRun(svc, new ReleaseTracker(svc, rollbackId, 'queued'), { status: 'running', prepare });
-  const created = svc.releases.get(rollbackId);
+  await startRun(svc, new ReleaseTracker(svc, rollbackId, 'queued'), { status: 'running', prepare });
+  const created = await svc.releases.get(rollbackId);
   if (!created) throw new Error(`rollback ${rollbackId} vanished after insert`);
   return created;
 }
@@ -177,7 +179,7 @@ function rollbackJob(svc: Services, rollback: RollbackRun, dir: string, to?: str
       ...(rollback.actorId ? { actorId: rollback.actorId } : {}),
       ...(rollback.reason ? { reason: rollback.reason } : {}),
     });
-    if (outcome.status === 'succeeded' && rollback.rollbackOf) svc.releases.update(rollback.rollbackOf, { rolledBackBy: rollback.id });
+    if (outcome.status === 'succeeded' && rollback.rollbackOf) await svc.releases.update(rollback.rollbackOf, { rolledBackBy: rollback.id });
     return outcome;
   };
 }

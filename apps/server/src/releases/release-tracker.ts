@@ -3,6 +3,8 @@
 // here is checked by core's lifecycle and written before the event is published. The server
 // moves a status itself only for what happens around a run: queued → running while it
 // prepares, interrupted when it stops, failed when the run could not even start.
+// Core emits synchronously; the database answers asynchronously: events and status moves
+// are applied one after another through a queue, in the order they were emitted.
 import { canTransition, isTerminalStatus, transition, type ReleaseErrorJson, type ReleaseEvent, type ReleaseStatus } from '@shipgate/core';
 import type { ReleaseOutcome } from '../engine.js';
 import { lockAfterRollback } from '../guardrails/lock-after-rollback.js';
@@ -14,6 +16,7 @@ export class ReleaseTracker {
   currentStep: string | null;
   /** Set when the server gave up on this run (shutdown): later events are ignored. */
   private detached = false;
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly svc: Services,
@@ -26,14 +29,31 @@ export class ReleaseTracker {
 
   readonly emit = (event: ReleaseEvent): void => {
     if (this.detached) return;
-    try {
-      this.apply(event);
-    } catch (error) {
-      this.svc.log.error({ err: error, releaseId: this.releaseId, event: event.type }, 'could not record a release event');
-    }
+    void this.enqueue(async () => {
+      try {
+        await this.apply(event);
+      } catch (error) {
+        this.svc.log.error({ err: error, releaseId: this.releaseId, event: event.type }, 'could not record a release event');
+      }
+    });
   };
 
-  private apply(event: ReleaseEvent): void {
+  /** Runs `work` after everything emitted or moved before it; its failure is the caller's. */
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work);
+    this.queue = result.then(
+      () => {},
+      () => {},
+    );
+    return result;
+  }
+
+  /** Settles when every event emitted so far is recorded. */
+  idle(): Promise<void> {
+    return this.enqueue(async () => {});
+  }
+
+  private async apply(event: ReleaseEvent): Promise<void> {
     const { releases } = this.svc;
     const now = () => new Date().toISOString();
     switch (event.type) {
@@ -41,33 +61,33 @@ export class ReleaseTracker {
         // the server already moved it there (running while it prepared the run)
         if (event.status === this.status) return;
         const final = isTerminalStatus(event.status);
-        this.moveTo(event.status, event.reason, final ? { error: event.error ?? null, currentStep: null } : {}, event.error);
+        await this.moveNow(event.status, event.reason, final ? { error: event.error ?? null, currentStep: null } : {}, event.error);
         return;
       }
       case 'release.report': {
-        const release = releases.get(this.releaseId);
+        const release = await releases.get(this.releaseId);
         if (release && event.markdown !== undefined) {
-          this.svc.reports.save({ releaseId: this.releaseId, projectId: release.projectId, version: release.version, status: event.status, markdown: event.markdown, createdAt: now() });
+          await this.svc.reports.save({ releaseId: this.releaseId, projectId: release.projectId, version: release.version, status: event.status, markdown: event.markdown, createdAt: now() });
         }
         // the report itself is fetched from /report: the log keeps the event small
         this.svc.eventLog.append(this.releaseId, { type: 'release.report', file: event.file, status: event.status });
         return;
       }
       case 'production.changed': {
-        const release = releases.get(this.releaseId);
-        if (release && !release.dryRun) this.svc.projects.setProduction(release.projectId, event);
+        const release = await releases.get(this.releaseId);
+        if (release && !release.dryRun) await this.svc.projects.setProduction(release.projectId, event);
         break;
       }
       case 'release.fact':
-        if (event.key in FACT_COLUMNS) releases.update(this.releaseId, { [FACT_COLUMNS[event.key as keyof typeof FACT_COLUMNS]]: event.value });
+        if (event.key in FACT_COLUMNS) await releases.update(this.releaseId, { [FACT_COLUMNS[event.key as keyof typeof FACT_COLUMNS]]: event.value });
         break;
       case 'step.started':
         this.currentStep = event.step;
-        releases.update(this.releaseId, { currentStep: event.step });
-        releases.updateStep(this.releaseId, event.step, { status: 'running', startedAt: now(), finishedAt: null });
+        await releases.update(this.releaseId, { currentStep: event.step });
+        await releases.updateStep(this.releaseId, event.step, { status: 'running', startedAt: now(), finishedAt: null });
         break;
       case 'step.finished':
-        releases.updateStep(this.releaseId, event.step, { status: event.status, finishedAt: now(), detail: event.detail });
+        await releases.updateStep(this.releaseId, event.step, { status: event.status, finishedAt: now(), detail: event.detail });
         break;
       default:
         break;
@@ -76,12 +96,16 @@ export class ReleaseTracker {
   }
 
   /** Persists one legal status change (core's lifecycle decides), then publishes it. */
-  moveTo(to: ReleaseStatus, reason?: string, patch: Record<string, unknown> = {}, error?: ReleaseErrorJson | null): void {
+  moveTo(to: ReleaseStatus, reason?: string, patch: Record<string, unknown> = {}, error?: ReleaseErrorJson | null): Promise<void> {
+    return this.enqueue(() => this.moveNow(to, reason, patch, error));
+  }
+
+  private async moveNow(to: ReleaseStatus, reason?: string, patch: Record<string, unknown> = {}, error?: ReleaseErrorJson | null): Promise<void> {
     const from = this.status;
     transition(from, to);
     const now = new Date().toISOString();
     const times = { ...(to === 'running' ? { startedAt: now, finishedAt: null } : {}), ...(isTerminalStatus(to) ? { finishedAt: now } : {}) };
-    if (!this.svc.releases.setStatus(this.releaseId, from, to, { ...times, ...patch })) {
+    if (!(await this.svc.releases.setStatus(this.releaseId, from, to, { ...times, ...patch }))) {
       throw new Error(`release ${this.releaseId} is no longer ${from}`);
     }
     this.status = to;
@@ -92,37 +116,46 @@ export class ReleaseTracker {
 
   /** Core rolled this release back itself (a failed check or monitoring): lockAfterRollback may lock the project. */
   private afterAutomaticRollback(): void {
-    const release = this.svc.releases.get(this.releaseId);
-    if (!release) return;
-    lockAfterRollback(this.svc, release).catch((err: unknown) => this.svc.log.error({ err, releaseId: this.releaseId }, 'could not lock the project after the automatic rollback'));
+    const lock = async () => {
+      const release = await this.svc.releases.get(this.releaseId);
+      if (release) await lockAfterRollback(this.svc, release);
+    };
+    lock().catch((err: unknown) => this.svc.log.error({ err, releaseId: this.releaseId }, 'could not lock the project after the automatic rollback'));
   }
 
   /** After the engine answered: its last event was the final status; the project learns its new version. */
-  finish(outcome: ReleaseOutcome): void {
+  async finish(outcome: ReleaseOutcome): Promise<void> {
+    await this.idle();
     if (this.detached) return;
     if (!isTerminalStatus(this.status)) {
-      this.fail(new Error(`the engine ended the run without a final status (it said ${outcome.status})`));
+      await this.fail(new Error(`the engine ended the run without a final status (it said ${outcome.status})`));
       return;
     }
-    const release = this.svc.releases.get(this.releaseId);
+    const release = await this.svc.releases.get(this.releaseId);
     if (release && release.status === 'succeeded' && release.kind === 'release' && !release.dryRun && outcome.version) {
-      this.svc.projects.setCurrentVersion(release.projectId, outcome.version);
+      await this.svc.projects.setCurrentVersion(release.projectId, outcome.version);
     }
   }
 
   /** The run could not start or the engine threw instead of answering: the release failed. */
-  fail(error: unknown): void {
-    if (this.detached || isTerminalStatus(this.status)) return;
-    const code = (error as { code?: unknown })?.code;
-    const message = error instanceof Error ? error.message : String(error);
-    const json = { code: typeof code === 'string' ? code : 'INTERNAL', message };
-    this.moveTo('failed', message, { error: json, currentStep: null }, json);
+  fail(error: unknown): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.detached || isTerminalStatus(this.status)) return;
+      const code = (error as { code?: unknown })?.code;
+      const message = error instanceof Error ? error.message : String(error);
+      const json = { code: typeof code === 'string' ? code : 'INTERNAL', message };
+      await this.moveNow('failed', message, { error: json, currentStep: null }, json);
+    });
   }
 
   /** The server stops before the run ends: mark the release interrupted in its current step. */
-  interrupt(reason: string): void {
-    if (this.detached || !canTransition(this.status, 'interrupted')) return;
-    this.moveTo('interrupted', reason, { interruptedStep: this.currentStep });
+  interrupt(reason: string): Promise<void> {
+    // ahead of the queue: what the run emits from now on is ignored
+    const wasDetached = this.detached;
     this.detached = true;
+    return this.enqueue(async () => {
+      if (wasDetached || !canTransition(this.status, 'interrupted')) return;
+      await this.moveNow('interrupted', reason, { interruptedStep: this.currentStep });
+    });
   }
 }

@@ -17,6 +17,6 @@ export interface PlannedRelease {
   approvals?: ReleaseApproval[];
 }
 
-export function startPlannedRelease(svc: Services, tracker: ReleaseTracker, run: PlannedRelease): void {
-  startRun(svc, tracker, { status: 'running', prepare: async () => (ctx) => svc.engine.runRelease({ ...run, ctx }) });
+export function startPlannedRelease(svc: Services, tracker: ReleaseTracker, run: PlannedRelease): Promise<void> {
+  return startRun(svc, tracker, { status: 'running', prepare: async () => (ctx) => svc.engine.runRelease({ ...run, ctx }) });
 }

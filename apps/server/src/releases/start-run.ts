@@ -18,29 +18,30 @@ export interface StartRunOptions {
   reason?: string;
 }
 
-export function startRun(svc: Services, tracker: ReleaseTracker, options: StartRunOptions): void {
-  if (tracker.status !== options.status) tracker.moveTo(options.status, options.reason);
+/** Resolves once the release moved to `options.status` and its run started in the background. */
+export async function startRun(svc: Services, tracker: ReleaseTracker, options: StartRunOptions): Promise<void> {
+  if (tracker.status !== options.status) await tracker.moveTo(options.status, options.reason);
   const abort = new AbortController();
   if (options.cancelled) abort.abort(options.cancelled);
   const ctx = svc.engine.createContext({ emit: tracker.emit, env: svc.env, signal: abort.signal });
   const done = (async () => {
     try {
       const job = await options.prepare(ctx);
-      tracker.finish(await job(ctx));
+      await tracker.finish(await job(ctx));
     } catch (error) {
       svc.log.warn({ err: error, releaseId: tracker.releaseId }, 'release run ended with an error');
-      tracker.fail(error);
+      await tracker.fail(error).catch((failure: unknown) => svc.log.error({ err: failure, releaseId: tracker.releaseId }, 'could not record the failed release'));
     } finally {
       svc.running.delete(tracker.releaseId);
-      svc.eventLog.flush();
+      await svc.eventLog.flush();
     }
   })();
   svc.running.set(tracker.releaseId, { tracker, abort, done });
 }
 
-export function trackerFor(svc: Services, releaseId: string): ReleaseTracker | null {
+export async function trackerFor(svc: Services, releaseId: string): Promise<ReleaseTracker | null> {
   const running = svc.running.get(releaseId);
   if (running) return running.tracker;
-  const release = svc.releases.get(releaseId);
+  const release = await svc.releases.get(releaseId);
   return release ? new ReleaseTracker(svc, release.id, release.status, release.currentStep) : null;
 }

@@ -15,23 +15,34 @@ export interface DtoView {
   roleOn(projectId: string): Role | null;
   /** Who asks, stably (a principal's id): approve and reject depend on it. */
   callerId: string | null;
+  /** Production's release per project (loadProduction fills it). */
   productionReleaseId(projectId: string): string | null;
+  production: Map<string, string | null>;
   /** The approval state of the releases shown (loadApprovals fills it). */
   approvals: Map<string, ApprovalState>;
 }
 
 /** The view of one request: the caller's role and production's release per project, looked up once each. */
 export function dtoView(svc: Services, role: RoleOn, callerId: string | null = null): DtoView {
-  const known = new Map<string, string | null>();
+  const production = new Map<string, string | null>();
   return {
     roleOn: typeof role === 'function' ? role : () => role,
     callerId,
     approvals: new Map(),
-    productionReleaseId(projectId) {
-      if (!known.has(projectId)) known.set(projectId, svc.releases.productionReleaseId(projectId, svc.projects.get(projectId)?.productionVersion ?? null));
-      return known.get(projectId) ?? null;
-    },
+    production,
+    productionReleaseId: (projectId) => production.get(projectId) ?? null,
   };
+}
+
+/** The release that put what production runs into production (only that one can be rolled back). */
+export async function productionReleaseOf(svc: Services, projectId: string): Promise<string | null> {
+  return await svc.releases.productionReleaseId(projectId, (await svc.projects.get(projectId))?.productionVersion ?? null);
+}
+
+/** Loads production's release of each project into the view (before toReleaseDto). */
+export async function loadProduction(svc: Services, view: DtoView, projectIds: readonly string[]): Promise<DtoView> {
+  for (const id of new Set(projectIds)) if (!view.production.has(id)) view.production.set(id, await productionReleaseOf(svc, id));
+  return view;
 }
 
 /** Loads the approval state of `releases` into the view (before toReleaseDto). */
@@ -42,8 +53,9 @@ export async function loadApprovals(svc: Services, view: DtoView, releases: Read
 }
 
 /** The view of one request (its role, who asks) with the approvals of `releases` loaded. */
-export async function releaseView(svc: Services, role: RoleOn, callerId: string | null, releases: ReadonlyArray<{ id: string }>): Promise<DtoView> {
-  return loadApprovals(svc, dtoView(svc, role, callerId), releases);
+export async function releaseView(svc: Services, role: RoleOn, callerId: string | null, releases: ReadonlyArray<{ id: string; projectId: string }>): Promise<DtoView> {
+  const view = await loadProduction(svc, dtoView(svc, role, callerId), releases.map((r) => r.projectId));
+  return loadApprovals(svc, view, releases);
 }
 
 export function toReleaseDto(r: ReleaseRecord, view: DtoView): ReleaseDto {

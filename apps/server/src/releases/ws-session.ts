@@ -16,6 +16,9 @@ interface Subscription {
 export class WsSession {
   private readonly releases = new Map<string, Subscription>();
   private topic: (() => void) | null = null;
+  /** Messages are handled one after another, in the order they arrived. */
+  private queue: Promise<void> = Promise.resolve();
+  private closed = false;
 
   constructor(
     private readonly svc: Services,
@@ -23,6 +26,11 @@ export class WsSession {
   ) {}
 
   onMessage(raw: unknown): void {
+    this.queue = this.queue.then(() => this.handle(raw)).catch(() => this.error('internal', 'the server could not answer this message: try again'));
+  }
+
+  private async handle(raw: unknown): Promise<void> {
+    if (this.closed) return;
     let message: { type?: unknown; releaseId?: unknown; topic?: unknown; after?: unknown; batch?: unknown };
     try {
       message = JSON.parse(String(raw)) as typeof message;
@@ -37,21 +45,24 @@ export class WsSession {
     if (type === 'unsubscribe') return this.stopRelease(releaseId);
     const after = message.after ?? 0;
     if (typeof after !== 'number' || !Number.isInteger(after) || after < 0) return this.error('invalid_message', 'after must be a whole number ≥ 0');
-    if (!this.svc.releases.get(releaseId)) return this.error('not_found', `no release with id "${releaseId}"`);
-    this.subscribeRelease(releaseId, after, message.batch === true);
+    if (!(await this.svc.releases.get(releaseId))) return this.error('not_found', `no release with id "${releaseId}"`);
+    if (this.closed) return;
+    await this.subscribeRelease(releaseId, after, message.batch === true);
   }
 
   close(): void {
+    this.closed = true;
     for (const id of [...this.releases.keys()]) this.stopRelease(id);
     this.stopTopic();
   }
 
-  private subscribeRelease(releaseId: string, after: number, batch: boolean): void {
+  /** Settles once the replay was sent: the next message is handled after it. */
+  private async subscribeRelease(releaseId: string, after: number, batch: boolean): Promise<void> {
     this.stopRelease(releaseId);
     this.send(Buffer.from(JSON.stringify({ type: 'subscribed', releaseId })));
     const subscription: Subscription = { lastSeq: after, stop: () => {} };
     this.releases.set(releaseId, subscription);
-    subscription.stop = this.svc.eventLog.subscribe(releaseId, after, {
+    const live = this.svc.eventLog.subscribe(releaseId, after, {
       deliver: (delivery: Delivery) => {
         const fresh = delivery.after(subscription.lastSeq);
         if (fresh.items.length === 0) return;
@@ -59,7 +70,13 @@ export class WsSession {
         if (batch) this.send(fresh.batchMessage());
         else this.sendFrames(fresh);
       },
+      fail: () => {
+        if (this.releases.get(releaseId) === subscription) this.releases.delete(releaseId);
+        this.error('unavailable', `the events of ${releaseId} could not be read: subscribe again with your last seq`);
+      },
     });
+    subscription.stop = live.stop;
+    await live.ready;
   }
 
   private subscribeTopic(): void {

@@ -25,8 +25,9 @@ export interface AuditQuery {
 
 export function createAuditRepository(db: Db, clock: () => Date = () => new Date()) {
   return {
-    record(entry: AuditEntry): void {
-      db.insert(audit)
+    async record(entry: AuditEntry): Promise<void> {
+      await db
+        .insert(audit)
         .values({
           at: clock().toISOString(),
           actor: entry.actor?.name ?? null,
@@ -36,16 +37,15 @@ export function createAuditRepository(db: Db, clock: () => Date = () => new Date
           releaseId: entry.releaseId ?? null,
           reason: entry.reason ?? null,
           detail: entry.detail ?? null,
-        })
-        .run();
+        });
     },
-    list(query: AuditQuery): AuditRow[] {
+    async list(query: AuditQuery): Promise<AuditRow[]> {
       const where: SQL[] = [];
       if (query.project) where.push(eq(audit.projectId, query.project));
       if (query.actor) where.push(or(eq(audit.actorId, query.actor), eq(audit.actor, query.actor))!);
       if (query.action) where.push(eq(audit.action, query.action));
       if (query.before !== undefined) where.push(lt(audit.id, query.before));
-      return db.select().from(audit).where(and(...where)).orderBy(desc(audit.id)).limit(query.limit).all();
+      return await db.select().from(audit).where(and(...where)).orderBy(desc(audit.id)).limit(query.limit);
     },
     /** What was decided about one release of the project (promote, overrides, locks, approvals…), oldest first. */
     async ofRelease(projectId: string, releaseId: string): Promise<AuditRow[]> {

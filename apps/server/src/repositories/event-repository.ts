@@ -15,29 +15,27 @@ export function createEventRepository(db: Db) {
 
   return {
     /** One transaction for the whole batch. */
-    insertBatch(rows: EventRow[]): void {
+    async insertBatch(rows: EventRow[]): Promise<void> {
       if (rows.length > 0) insertMany(rows);
     },
-    after(releaseId: string, seq: number, limit = 1_000_000): EventRow[] {
-      return db
+    async after(releaseId: string, seq: number, limit = 1_000_000): Promise<EventRow[]> {
+      return await db
         .select()
         .from(events)
         .where(and(eq(events.releaseId, releaseId), gt(events.seq, seq)))
         .orderBy(asc(events.seq))
-        .limit(limit)
-        .all();
+        .limit(limit);
     },
     /** A release's events of the given types, in order (not its log lines: the index reads the type). */
-    ofTypes(releaseId: string, types: readonly string[]): EventRow[] {
-      return db
+    async ofTypes(releaseId: string, types: readonly string[]): Promise<EventRow[]> {
+      return await db
         .select()
         .from(events)
         .where(and(eq(events.releaseId, releaseId), inArray(events.type, [...types])))
-        .orderBy(asc(events.seq))
-        .all();
+        .orderBy(asc(events.seq));
     },
-    lastSeq(releaseId: string): number {
-      const row = db.select({ last: max(events.seq) }).from(events).where(eq(events.releaseId, releaseId)).get();
+    async lastSeq(releaseId: string): Promise<number> {
+      const [row] = await db.select({ last: max(events.seq) }).from(events).where(eq(events.releaseId, releaseId));
       return row?.last ?? 0;
     },
   };

@@ -12,15 +12,13 @@ export interface PendingLogin {
 
 export function createOidcLoginRepository(db: Db) {
   return {
-    create(idHash: string, login: PendingLogin, now: Date, ttlMs: number): void {
-      db.delete(oidcLogins).where(lt(oidcLogins.expiresAt, now.toISOString())).run();
-      db.insert(oidcLogins)
-        .values({ idHash, ...login, expiresAt: new Date(now.getTime() + ttlMs).toISOString() })
-        .run();
+    async create(idHash: string, login: PendingLogin, now: Date, ttlMs: number): Promise<void> {
+      await db.delete(oidcLogins).where(lt(oidcLogins.expiresAt, now.toISOString()));
+      await db.insert(oidcLogins).values({ idHash, ...login, expiresAt: new Date(now.getTime() + ttlMs).toISOString() });
     },
     /** The pending sign-in, removed so it can never be finished twice; null when unknown or expired. */
-    take(idHash: string, now: Date): PendingLogin | null {
-      const row = db.delete(oidcLogins).where(eq(oidcLogins.idHash, idHash)).returning().get();
+    async take(idHash: string, now: Date): Promise<PendingLogin | null> {
+      const [row] = await db.delete(oidcLogins).where(eq(oidcLogins.idHash, idHash)).returning();
       if (!row || row.expiresAt <= now.toISOString()) return null;
       return { state: row.state, nonce: row.nonce, codeVerifier: row.codeVerifier, next: row.next };
     },

@@ -22,19 +22,21 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 export function createReleaseRepository(db: Db) {
-  const stepsOf = (ids: string[]): Map<string, StepRow[]> => {
+  const stepsOf = async (ids: string[]): Promise<Map<string, StepRow[]>> => {
     const byRelease = new Map<string, StepRow[]>(ids.map((id) => [id, []]));
     if (ids.length === 0) return byRelease;
-    const rows = db.select().from(steps).where(inArray(steps.releaseId, ids)).orderBy(steps.position).all();
+    const rows = await db.select().from(steps).where(inArray(steps.releaseId, ids)).orderBy(steps.position);
     for (const row of rows) byRelease.get(row.releaseId)?.push(row);
     return byRelease;
   };
-  const findActive = (projectId: string): ReleaseRow | undefined =>
-    db
-      .select()
-      .from(releases)
-      .where(and(eq(releases.projectId, projectId), inArray(releases.status, [...ACTIVE_RELEASE_STATUSES])))
-      .get();
+  const findActive = async (projectId: string): Promise<ReleaseRow | undefined> =>
+    (
+      await db
+        .select()
+        .from(releases)
+        .where(and(eq(releases.projectId, projectId), inArray(releases.status, [...ACTIVE_RELEASE_STATUSES])))
+        .limit(1)
+    )[0];
 
   // bumped on every write, so readers can cache what they built from these tables
   let generation = 0;
@@ -50,7 +52,7 @@ export function createReleaseRepository(db: Db) {
      * Inserts the release and its pending steps in one transaction; the unique index decides.
      * `alsoInsert` writes rows that belong to the release in the same transaction (its approval request).
      */
-    insert(row: NewReleaseRow, stepNames: readonly string[], alsoInsert?: (tx: Pick<Db, 'insert'>) => void): InsertResult {
+    async insert(row: NewReleaseRow, stepNames: readonly string[], alsoInsert?: (tx: Pick<Db, 'insert'>) => void): Promise<InsertResult> {
       try {
         db.transaction((tx) => {
           tx.insert(releases).values(row).run();
@@ -64,69 +66,68 @@ export function createReleaseRepository(db: Db) {
         return wrote<InsertResult>({ ok: true });
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
-        return { ok: false, activeId: findActive(row.projectId)?.id ?? null };
+        return { ok: false, activeId: (await findActive(row.projectId))?.id ?? null };
       }
     },
-    get(id: string): ReleaseRecord | undefined {
-      const row = db.select().from(releases).where(eq(releases.id, id)).get();
-      return row ? { ...row, steps: stepsOf([id]).get(id) ?? [] } : undefined;
+    async get(id: string): Promise<ReleaseRecord | undefined> {
+      const [row] = await db.select().from(releases).where(eq(releases.id, id)).limit(1);
+      return row ? { ...row, steps: (await stepsOf([id])).get(id) ?? [] } : undefined;
     },
-    list(query: ListQuery): ReleaseRecord[] {
+    async list(query: ListQuery): Promise<ReleaseRecord[]> {
       const where = and(
         query.projectId === undefined ? undefined : eq(releases.projectId, query.projectId),
         query.status === undefined ? undefined : eq(releases.status, query.status),
         query.cursor === undefined ? undefined : lt(releases.id, query.cursor),
       );
-      const rows = db.select().from(releases).where(where).orderBy(desc(releases.id)).limit(query.limit).all();
-      const byRelease = stepsOf(rows.map((r) => r.id));
+      const rows = await db.select().from(releases).where(where).orderBy(desc(releases.id)).limit(query.limit);
+      const byRelease = await stepsOf(rows.map((r) => r.id));
       return rows.map((r) => ({ ...r, steps: byRelease.get(r.id) ?? [] }));
     },
     /**
      * The run that put `version` into production: the newest real (not dry-run) release or
      * rollback of it that reached production (succeeded, or failed with production left on it).
      */
-    productionReleaseId(projectId: string, version: string | null): string | null {
+    async productionReleaseId(projectId: string, version: string | null): Promise<string | null> {
       if (version === null) return null;
       const where = and(eq(releases.projectId, projectId), eq(releases.dryRun, false), eq(releases.version, version), inArray(releases.status, ['succeeded', 'failed']));
-      return db.select({ id: releases.id }).from(releases).where(where).orderBy(desc(releases.id)).limit(1).get()?.id ?? null;
+      return (await db.select({ id: releases.id }).from(releases).where(where).orderBy(desc(releases.id)).limit(1))[0]?.id ?? null;
     },
-    latest(projectId: string, status?: ReleaseStatus): ReleaseRow | undefined {
+    async latest(projectId: string, status?: ReleaseStatus): Promise<ReleaseRow | undefined> {
       const where = and(eq(releases.projectId, projectId), status === undefined ? undefined : eq(releases.status, status));
-      return db.select().from(releases).where(where).orderBy(desc(releases.id)).limit(1).get();
+      return (await db.select().from(releases).where(where).orderBy(desc(releases.id)).limit(1))[0];
     },
-    inStatuses(statuses: readonly ReleaseStatus[]): ReleaseRow[] {
-      return db.select().from(releases).where(inArray(releases.status, [...statuses])).all();
+    async inStatuses(statuses: readonly ReleaseStatus[]): Promise<ReleaseRow[]> {
+      return await db.select().from(releases).where(inArray(releases.status, [...statuses]));
     },
     /** Moves status only if it is still `from` (another writer may have moved it). */
-    setStatus(id: string, from: ReleaseStatus, to: ReleaseStatus, patch: Partial<NewReleaseRow> = {}): boolean {
-      const result = db
+    async setStatus(id: string, from: ReleaseStatus, to: ReleaseStatus, patch: Partial<NewReleaseRow> = {}): Promise<boolean> {
+      generation++;
+      const moved = await db
         .update(releases)
         .set({ ...patch, status: to })
         .where(and(eq(releases.id, id), eq(releases.status, from)))
-        .run();
-      return wrote(result.changes === 1);
+        .returning({ id: releases.id });
+      return wrote(moved.length === 1);
     },
-    update(id: string, patch: Partial<NewReleaseRow>): void {
-      if (Object.keys(patch).length > 0) wrote(db.update(releases).set(patch).where(eq(releases.id, id)).run());
+    async update(id: string, patch: Partial<NewReleaseRow>): Promise<void> {
+      if (Object.keys(patch).length === 0) return;
+      generation++;
+      wrote(await db.update(releases).set(patch).where(eq(releases.id, id)));
     },
-    ensureSteps(id: string, names: readonly string[]): void {
-      const known = new Set((stepsOf([id]).get(id) ?? []).map((s) => s.name));
+    async ensureSteps(id: string, names: readonly string[]): Promise<void> {
+      const known = new Set(((await stepsOf([id])).get(id) ?? []).map((s) => s.name));
       let position = known.size;
       for (const name of names) {
         if (known.has(name)) continue;
-        wrote(db.insert(steps).values({ releaseId: id, name, position: position++, status: 'pending' }).run());
+        generation++;
+        wrote(await db.insert(steps).values({ releaseId: id, name, position: position++, status: 'pending' }));
         known.add(name);
       }
     },
-    updateStep(id: string, name: string, patch: { status: StepStatus; startedAt?: string | null; finishedAt?: string | null; detail?: string | null }): void {
-      this.ensureSteps(id, [name]);
-      wrote(
-        db
-          .update(steps)
-          .set(patch)
-          .where(and(eq(steps.releaseId, id), eq(steps.name, name)))
-          .run(),
-      );
+    async updateStep(id: string, name: string, patch: { status: StepStatus; startedAt?: string | null; finishedAt?: string | null; detail?: string | null }): Promise<void> {
+      await this.ensureSteps(id, [name]);
+      generation++;
+      wrote(await db.update(steps).set(patch).where(and(eq(steps.releaseId, id), eq(steps.name, name))));
     },
   };
 }

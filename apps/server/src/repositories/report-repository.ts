@@ -7,22 +7,21 @@ export type { ReportRow };
 
 export function createReportRepository(db: Db) {
   return {
-    save(row: ReportRow): void {
-      db.insert(reports)
+    async save(row: ReportRow): Promise<void> {
+      await db
+        .insert(reports)
         .values(row)
-        .onConflictDoUpdate({ target: reports.releaseId, set: { markdown: row.markdown, status: row.status, version: row.version } })
-        .run();
+        .onConflictDoUpdate({ target: reports.releaseId, set: { markdown: row.markdown, status: row.status, version: row.version } });
     },
-    get(releaseId: string): ReportRow | undefined {
-      return db.select().from(reports).where(eq(reports.releaseId, releaseId)).get();
+    async get(releaseId: string): Promise<ReportRow | undefined> {
+      return (await db.select().from(reports).where(eq(reports.releaseId, releaseId)).limit(1))[0];
     },
-    list(projectId?: string): Omit<ReportRow, 'markdown'>[] {
-      return db
+    async list(projectId?: string): Promise<Omit<ReportRow, 'markdown'>[]> {
+      return await db
         .select({ releaseId: reports.releaseId, projectId: reports.projectId, version: reports.version, status: reports.status, createdAt: reports.createdAt })
         .from(reports)
         .where(projectId === undefined ? undefined : eq(reports.projectId, projectId))
-        .orderBy(desc(reports.releaseId))
-        .all();
+        .orderBy(desc(reports.releaseId));
     },
   };
 }

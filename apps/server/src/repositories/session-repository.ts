@@ -5,27 +5,25 @@ import { sessions } from '../db/schema.js';
 
 export function createSessionRepository(db: Db) {
   return {
-    create(idHash: string, credential: string, now: Date, ttlMs: number): void {
-      db.delete(sessions).where(lt(sessions.expiresAt, now.toISOString())).run();
-      db.insert(sessions)
-        .values({ idHash, credential, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + ttlMs).toISOString() })
-        .run();
+    async create(idHash: string, credential: string, now: Date, ttlMs: number): Promise<void> {
+      await db.delete(sessions).where(lt(sessions.expiresAt, now.toISOString()));
+      await db.insert(sessions).values({ idHash, credential, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + ttlMs).toISOString() });
     },
     /** Who the live session belongs to; null when it is unknown, ended or expired. */
-    credentialOf(idHash: string, now: Date): string | null {
-      const row = db
+    async credentialOf(idHash: string, now: Date): Promise<string | null> {
+      const [row] = await db
         .select({ credential: sessions.credential })
         .from(sessions)
         .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now.toISOString())))
-        .get();
+        .limit(1);
       return row?.credential ?? null;
     },
-    remove(idHash: string): void {
-      db.delete(sessions).where(eq(sessions.idHash, idHash)).run();
+    async remove(idHash: string): Promise<void> {
+      await db.delete(sessions).where(eq(sessions.idHash, idHash));
     },
     /** Ends every session signed in with this credential (a revoked token). */
-    removeFor(credential: string): void {
-      db.delete(sessions).where(eq(sessions.credential, credential)).run();
+    async removeFor(credential: string): Promise<void> {
+      await db.delete(sessions).where(eq(sessions.credential, credential));
     },
   };
 }

@@ -14,16 +14,16 @@ export interface SignedInPerson {
 export function createUserRepository(db: Db) {
   return {
     /** Records what the provider said at this sign-in (name, email and groups may change). */
-    upsert(person: SignedInPerson, now: Date): void {
+    async upsert(person: SignedInPerson, now: Date): Promise<void> {
       const at = now.toISOString();
       const values = { name: person.name, email: person.email, emailVerified: person.emailVerified, groups: person.groups, lastSignInAt: at };
-      db.insert(users)
+      await db
+        .insert(users)
         .values({ id: person.id, ...values, createdAt: at })
-        .onConflictDoUpdate({ target: users.id, set: values })
-        .run();
+        .onConflictDoUpdate({ target: users.id, set: values });
     },
-    get(id: string): UserRow | undefined {
-      return db.select().from(users).where(eq(users.id, id)).get();
+    async get(id: string): Promise<UserRow | undefined> {
+      return (await db.select().from(users).where(eq(users.id, id)).limit(1))[0];
     },
   };
 }

@@ -49,8 +49,8 @@ async function world(approvals: string, options: { fx?: GitFixture; dataDir?: st
   app = await buildApp({ dataDir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'shipgate-approvals-')), tokens: { deployer: DEPLOYER, viewer: VIEWER }, env: {}, shutdownGraceMs: 500, settings });
   const { project } = await registerProject(app.services, fx.app);
   const as = (cookie: string) => ({ cookie, origin: 'http://localhost', host: 'localhost' });
-  const bob = as(personSession(app, { id: 'oidc:bob', name: 'Bob Builder', email: 'bob@acme.example', groups: [] }));
-  const ann = as(personSession(app, { id: 'oidc:ann', name: 'Ann Operator', email: 'ann@acme.example', groups: [] }));
+  const bob = as(await personSession(app, { id: 'oidc:bob', name: 'Bob Builder', email: 'bob@acme.example', groups: [] }));
+  const ann = as(await personSession(app, { id: 'oidc:ann', name: 'Ann Operator', email: 'ann@acme.example', groups: [] }));
   return { app, fx, projectId: project.id, bob, ann, originRefs: () => git(fx.origin, 'show-ref') };
 }
 

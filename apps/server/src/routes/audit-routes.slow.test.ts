@@ -15,7 +15,7 @@ describe('audit trail', () => {
     const app = t.app;
     expect((await app.inject({ method: 'POST', url: '/api/session', payload: { token: 'wrong-token' } })).statusCode).toBe(401);
     expect((await app.inject({ method: 'POST', url: '/api/session', payload: { token: 'viewer-secret' } })).statusCode).toBe(200);
-    const bob = personSession(app, { id: 'oidc:bob', name: 'Bob Builder', email: 'bob@acme.example', groups: [] });
+    const bob = await personSession(app, { id: 'oidc:bob', name: 'Bob Builder', email: 'bob@acme.example', groups: [] });
     const token = (await app.inject({ method: 'POST', url: '/api/tokens', headers: { cookie: bob, origin: 'http://localhost', host: 'localhost' }, payload: { name: 'ci' } })).json();
     const promoted = (await app.inject({ method: 'POST', url: `/api/projects/${t.projectId}/releases`, headers: asDeployer, payload: {} })).json();
     await waitForStatus(app, promoted.id, ['running']);

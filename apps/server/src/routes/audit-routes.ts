@@ -67,7 +67,7 @@ export function auditRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const { project, actor, action, limit, cursor } = request.query;
-      const rows = app.services.audit.list({ project, actor, action, limit: limit + 1, before: cursor === undefined ? undefined : Number(cursor) });
+      const rows = await app.services.audit.list({ project, actor, action, limit: limit + 1, before: cursor === undefined ? undefined : Number(cursor) });
       const page = rows.slice(0, limit);
       return { items: page.map(toAuditDto), nextCursor: rows.length > limit ? String(page.at(-1)!.id) : null };
     },

@@ -71,7 +71,7 @@ export function deliveryRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => {
-      const project = svc.projects.get(request.params.id);
+      const project = await svc.projects.get(request.params.id);
       if (!project) throw notFound('project', request.params.id);
       const rows = await svc.deliveries.listForProject(project.id, request.query.limit);
       return rows.map((row) => toDeliveryDto(row, svc.notifier.maxAttempts, request.role));
@@ -96,7 +96,7 @@ export function deliveryRoutes(app: FastifyInstance): void {
       if (!(await svc.notifier.redeliver(id))) {
         throw new HttpError(409, 'delivery_pending', `this delivery is ${row.status === 'sending' ? 'being sent now' : `still queued (attempt ${row.attempts + 1} is due ${row.nextAttemptAt ?? 'soon'})`}: wait for its outcome`);
       }
-      svc.audit.record({ actor: request.principal, action: 'redeliver', projectId: row.projectId, releaseId: row.releaseId, detail: { deliveryId: id, type: row.type, target: row.targetName } });
+      await svc.audit.record({ actor: request.principal, action: 'redeliver', projectId: row.projectId, releaseId: row.releaseId, detail: { deliveryId: id, type: row.type, target: row.targetName } });
       const queued = (await svc.deliveries.get(id)) ?? row;
       return reply.code(202).send(toDeliveryDto(queued, svc.notifier.maxAttempts, request.role));
     },

@@ -21,7 +21,7 @@ const meSchema = {
 export function meRoutes(app: FastifyInstance): void {
   app.get('/api/me', { config: { role: 'viewer' }, schema: { tags: ['session'], summary: 'Who is signed in, and their roles', response: { 200: meSchema, ...errors(401) } } }, async (request): Promise<MeDto> => {
     const p = request.principal!;
-    const projectRoles = Object.fromEntries(app.services.projects.list().map((project) => [project.id, roleOf(p, app.settings, project)]));
+    const projectRoles = Object.fromEntries((await app.services.projects.list()).map((project) => [project.id, roleOf(p, app.settings, project)]));
     return { id: p.id, name: p.name, email: p.email, role: request.role!, via: p.via, projectRoles };
   });
 }

@@ -42,7 +42,7 @@ export function oidcRoutes(app: FastifyInstance): void {
         return reply.code(502).send({ error: 'provider_unreachable', message: (error as Error).message });
       }
       const id = randomBytes(32).toString('base64url');
-      app.services.oidcLogins.create(hashOf(id), started.pending, new Date(), LOGIN_TTL_MS);
+      await app.services.oidcLogins.create(hashOf(id), started.pending, new Date(), LOGIN_TTL_MS);
       // Lax: the provider's redirect back is a cross-site top-level navigation
       reply.setCookie(LOGIN_COOKIE, id, { path: '/api/auth', httpOnly: true, sameSite: 'lax', secure: secure(), maxAge: LOGIN_TTL_MS / 1000 });
       return reply.header('cache-control', 'no-store').redirect(started.url.href, 302);
@@ -54,15 +54,15 @@ export function oidcRoutes(app: FastifyInstance): void {
     if (!oidc) return reply.code(404).send({ error: 'not_configured', message: 'sign-in with an OpenID provider is not configured on this server' });
     const cookie = request.cookies[LOGIN_COOKIE];
     reply.clearCookie(LOGIN_COOKIE, { path: '/api/auth' });
-    const pending = cookie ? app.services.oidcLogins.take(hashOf(cookie), new Date()) : null;
+    const pending = cookie ? await app.services.oidcLogins.take(hashOf(cookie), new Date()) : null;
     if (!pending) return refuse(request, reply, 'no sign-in is in progress in this browser (it was already finished, or it is older than 10 minutes): start again');
     try {
       const queryAt = request.url.indexOf('?');
       const person = await oidc.finish(queryAt < 0 ? '' : request.url.slice(queryAt), pending);
-      app.services.users.upsert(person, new Date());
-      const principal = personFromUser(app.services.users.get(person.id)!);
-      startSession(app, reply, principal);
-      app.services.audit.record({ actor: principal, action: 'sign_in', detail: { via: 'oidc' } });
+      await app.services.users.upsert(person, new Date());
+      const principal = personFromUser((await app.services.users.get(person.id))!);
+      await startSession(app, reply, principal);
+      await app.services.audit.record({ actor: principal, action: 'sign_in', detail: { via: 'oidc' } });
       return reply.header('cache-control', 'no-store').redirect(pending.next, 303);
     } catch (error) {
       if (!(error instanceof SignInError)) throw error;
@@ -72,13 +72,13 @@ export function oidcRoutes(app: FastifyInstance): void {
 
   app.post('/api/auth/logout', { config: { public: true }, schema: { tags: ['session'], summary: 'Sign out: the session ends on the server', security: [], response: { 204: { type: 'null' } } } }, async (request, reply) => {
     const id = request.cookies[SESSION_COOKIE];
-    if (id) app.services.sessions.remove(hashOf(id));
+    if (id) await app.services.sessions.remove(hashOf(id));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send();
   });
 
-  function refuse(request: FastifyRequest, reply: FastifyReply, reason: string) {
-    app.services.audit.record({ actor: null, action: 'sign_in_failed', reason });
+  async function refuse(request: FastifyRequest, reply: FastifyReply, reason: string) {
+    await app.services.audit.record({ actor: null, action: 'sign_in_failed', reason });
     const message = `Sign-in with ${oidc().name} was refused: ${reason}`;
     reply.code(401).header('cache-control', 'no-store');
     if ((request.headers.accept ?? '').includes('text/html')) {

@@ -16,7 +16,7 @@ async function refused(w: OidcWorld, browser: CookieBrowser, callbackUrl: URL) {
   const res = await browser.request(callbackUrl, { headers: { accept: 'application/json' } });
   expect(res.status).toBe(401);
   expect(res.headers.getSetCookie().filter((c) => /^shipgate_session=[^;]/.test(c))).toEqual([]);
-  const audit = w.app.services.audit.list({ limit: 1 })[0];
+  const audit = (await w.app.services.audit.list({ limit: 1 }))[0];
   expect(audit).toMatchObject({ action: 'sign_in_failed', actor: null });
   return JSON.parse(res.body) as { error: string; message: string };
 }
@@ -45,7 +45,7 @@ describe('sign-in with OpenID Connect', () => {
     // the provider put email and name only in userinfo (conformIdTokenClaims): the fallback read them
     const me = await fetch(`${world.url}/api/me`, { headers: asCookie(session, world) });
     expect(await me.json()).toEqual({ id: 'oidc:alice', name: 'Alice Example', email: 'alice@acme.example', role: 'admin', via: 'oidc', projectRoles: { [world.projectId]: 'admin' } });
-    expect(world.app.services.audit.list({ limit: 5 })[0]).toMatchObject({ action: 'sign_in', actor: 'Alice Example', actorId: 'oidc:alice' });
+    expect((await world.app.services.audit.list({ limit: 5 }))[0]).toMatchObject({ action: 'sign_in', actor: 'Alice Example', actorId: 'oidc:alice' });
     // only the session id's hash is stored
     const stored = world.app.services.db.$client.prepare('select id_hash, credential from sessions').all();
     expect(stored).toEqual([{ id_hash: expect.not.stringContaining(session), credential: 'user:oidc:alice' }]);

@@ -7,7 +7,7 @@ import { paramProject } from '../plugins/auth.js';
 import { registerProject } from '../projects/register-project.js';
 import { planProject } from '../releases/plan-project.js';
 import { requestRoles } from '../auth/request-roles.js';
-import { releaseView, toReleaseDto, type RoleOn } from '../releases/to-release-dto.js';
+import { loadProduction, releaseView, toReleaseDto, type RoleOn } from '../releases/to-release-dto.js';
 import { approvalsRequired } from '../guardrails/approvals-required.js';
 import type { ServerSettings } from '../settings/server-settings.js';
 import type { ProjectRow } from '../repositories/project-repository.js';
@@ -16,12 +16,12 @@ import type { Services } from '../services.js';
 import { guardrailsFor } from '../settings/guardrails-for.js';
 
 async function toProjectDto(svc: Services, settings: ServerSettings, p: ProjectRow, role: RoleOn, callerId: string | null): Promise<ProjectDto> {
-  const last = svc.releases.latest(p.id);
-  const lastRelease = last ? svc.releases.get(last.id) : undefined;
+  const last = await svc.releases.latest(p.id);
+  const lastRelease = last ? await svc.releases.get(last.id) : undefined;
   const view = await releaseView(svc, role, callerId, lastRelease ? [lastRelease] : []);
   // what core said production runs (productionNow at a plan, production.changed after a run): nothing computed here
   const known = p.productionVersion !== null || p.productionCommit !== null;
-  const production = known ? { version: p.productionVersion, tag: p.productionTag, commit: p.productionCommit, since: p.productionSince, releaseId: view.productionReleaseId(p.id) } : null;
+  const production = known ? { version: p.productionVersion, tag: p.productionTag, commit: p.productionCommit, since: p.productionSince, releaseId: (await loadProduction(svc, view, [p.id])).productionReleaseId(p.id) } : null;
   return {
     id: p.id,
     name: p.name,
@@ -43,10 +43,13 @@ export function lockOf(p: ProjectRow): ProjectLockDto | null {
 
 export function projectRoutes(app: FastifyInstance): void {
   const svc = app.services;
-  const load = (id: string) => svc.projects.get(id) ?? (() => { throw notFound('project', id); })();
+  const load = async (id: string) => (await svc.projects.get(id)) ?? (() => { throw notFound('project', id); })();
 
   app.get('/api/projects', { schema: { tags: ['projects'], summary: 'Registered projects', response: { 200: { type: 'array', items: projectSchema }, ...errors(401) } } }, async (request) =>
-    Promise.all(svc.projects.list().map((p) => toProjectDto(svc, app.settings, p, requestRoles(app, request), request.principal?.id ?? null))),
+    {
+      const roleOn = await requestRoles(app, request);
+      return Promise.all((await svc.projects.list()).map((p) => toProjectDto(svc, app.settings, p, roleOn, request.principal?.id ?? null)));
+    },
   );
 
   app.post<{ Body: { dir: string } }>(
@@ -62,14 +65,14 @@ export function projectRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       const { project, created } = await registerProject(svc, request.body.dir);
-      return reply.code(created ? 201 : 200).send(await toProjectDto(svc, app.settings, project, requestRoles(app, request), request.principal?.id ?? null));
+      return reply.code(created ? 201 : 200).send(await toProjectDto(svc, app.settings, project, await requestRoles(app, request), request.principal?.id ?? null));
     },
   );
 
   app.get<{ Params: { id: string } }>(
     '/api/projects/:id',
     { config: { role: 'viewer', projectOf: paramProject }, schema: { tags: ['projects'], summary: 'One project', params: idParams, response: { 200: projectSchema, ...errors(401, 404) } } },
-    async (request) => toProjectDto(svc, app.settings, load(request.params.id), requestRoles(app, request), request.principal?.id ?? null),
+    async (request) => toProjectDto(svc, app.settings, await load(request.params.id), await requestRoles(app, request), request.principal?.id ?? null),
   );
 
   app.post<{ Params: { id: string }; Body: LockBody }>(
@@ -85,12 +88,12 @@ export function projectRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => {
-      const project = load(request.params.id);
+      const project = await load(request.params.id);
       const reason = request.body.reason.trim();
-      svc.projects.setLock(project.id, { reason, by: request.principal!.name, since: new Date().toISOString(), automatic: false });
-      svc.audit.record({ actor: request.principal, action: 'lock', projectId: project.id, reason });
+      await svc.projects.setLock(project.id, { reason, by: request.principal!.name, since: new Date().toISOString(), automatic: false });
+      await svc.audit.record({ actor: request.principal, action: 'lock', projectId: project.id, reason });
       void svc.notifier.notify('project.locked', { projectId: project.id, reason, actor: request.principal!.name });
-      return toProjectDto(svc, app.settings, load(project.id), requestRoles(app, request), request.principal?.id ?? null);
+      return toProjectDto(svc, app.settings, await load(project.id), await requestRoles(app, request), request.principal?.id ?? null);
     },
   );
 
@@ -98,14 +101,14 @@ export function projectRoutes(app: FastifyInstance): void {
     '/api/projects/:id/lock',
     { config: { role: 'deployer', projectOf: paramProject }, schema: { tags: ['projects'], summary: 'Unlock the project', params: idParams, response: { 200: projectSchema, ...errors(401, 403, 404) } } },
     async (request) => {
-      const project = load(request.params.id);
+      const project = await load(request.params.id);
       const was = lockOf(project);
-      svc.projects.setLock(project.id, null);
+      await svc.projects.setLock(project.id, null);
       if (was) {
-        svc.audit.record({ actor: request.principal, action: 'unlock', projectId: project.id, reason: `was locked by ${was.by}: ${was.reason}` });
+        await svc.audit.record({ actor: request.principal, action: 'unlock', projectId: project.id, reason: `was locked by ${was.by}: ${was.reason}` });
         void svc.notifier.notify('project.unlocked', { projectId: project.id, reason: `was locked by ${was.by}: ${was.reason}`, actor: request.principal!.name });
       }
-      return toProjectDto(svc, app.settings, load(project.id), requestRoles(app, request), request.principal?.id ?? null);
+      return toProjectDto(svc, app.settings, await load(project.id), await requestRoles(app, request), request.principal?.id ?? null);
     },
   );
 
@@ -125,7 +128,7 @@ export function projectRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const { bump, spec } = request.query;
-      return planProject(svc, load(request.params.id), { ...(bump ? { bump } : {}), ...(spec ? { spec } : {}) });
+      return planProject(svc, await load(request.params.id), { ...(bump ? { bump } : {}), ...(spec ? { spec } : {}) });
     },
   );
 }

@@ -34,8 +34,8 @@ export function releaseActionRoutes(app: FastifyInstance): void {
         const svc = app.services;
         const { id } = request.params;
         const by = { name: request.principal!.name, reason: request.body?.reason };
-        const release = name === 'resume' ? resumeRelease(svc, id, by) : name === 'cancel' ? cancelRelease(svc, id, by) : await rollbackRelease(svc, id, request.body ?? {}, request.principal!);
-        svc.audit.record({ actor: request.principal, action: name, projectId: release.projectId, releaseId: name === 'rollback' ? (release.rollbackOf ?? release.id) : release.id, reason: request.body?.reason, ...(name === 'rollback' ? { detail: { rollbackId: release.id } } : {}) });
+        const release = name === 'resume' ? await resumeRelease(svc, id, by) : name === 'cancel' ? await cancelRelease(svc, id, by) : await rollbackRelease(svc, id, request.body ?? {}, request.principal!);
+        await svc.audit.record({ actor: request.principal, action: name, projectId: release.projectId, releaseId: name === 'rollback' ? (release.rollbackOf ?? release.id) : release.id, reason: request.body?.reason, ...(name === 'rollback' ? { detail: { rollbackId: release.id } } : {}) });
         return reply.code(202).send(toReleaseDto(release, await releaseView(svc, request.role, request.principal?.id ?? null, [release])));
       },
     );

@@ -46,21 +46,21 @@ export function releaseRoutes(app: FastifyInstance): void {
       },
     },
     async (request, reply) => {
-      const project = svc.projects.get(request.params.id);
+      const project = await svc.projects.get(request.params.id);
       if (!project) throw notFound('project', request.params.id);
       const body = request.body ?? {};
       // a lock or a freeze refuses a promote before anything is planned or moved, and again right
       // before the release is inserted (one may begin while the promote waits for the clone)
       const { freezes } = guardrailsFor(svc.settings, project);
       let guard: PromoteGuard = { ok: true, overrode: null };
-      const admit = () =>
-        (guard = promoteGuard({ lock: lockOf(svc.projects.get(project.id) ?? project), freezes, now: new Date(), mayOverride: request.role === 'admin', override: body.override && { reason: body.override.reason.trim().replace(/\s+/g, ' ') } }));
-      const refuse = (refusal: Extract<PromoteGuard, { ok: false }>) => {
+      const admit = async () =>
+        (guard = promoteGuard({ lock: lockOf((await svc.projects.get(project.id)) ?? project), freezes, now: new Date(), mayOverride: request.role === 'admin', override: body.override && { reason: body.override.reason.trim().replace(/\s+/g, ' ') } }));
+      const refuse = async (refusal: Extract<PromoteGuard, { ok: false }>) => {
         const { error, message, ...rest } = refusal.body;
-        svc.audit.record({ actor: request.principal, action: 'promote_refused', projectId: project.id, reason: message, detail: { error, ...rest } });
+        await svc.audit.record({ actor: request.principal, action: 'promote_refused', projectId: project.id, reason: message, detail: { error, ...rest } });
         return reply.code(refusal.status).send(refusal.body);
       };
-      const first = admit();
+      const first = await admit();
       if (!first.ok) return refuse(first);
       // approvals (CONTRACT §7): the release waits for them, holding the project; a dry run changes nothing and needs none
       const required = body.dryRun ? 0 : approvalsRequired(app.settings, project);
@@ -72,10 +72,10 @@ export function releaseRoutes(app: FastifyInstance): void {
       if (result.kind === 'blocked') {
         return reply.code(422).send({ error: 'blocked', message: result.plan.blockers.join('; ') || 'the release is blocked', blockers: result.plan.blockers, plan: result.plan });
       }
-      svc.audit.record({ actor: request.principal, action: 'promote', projectId: project.id, releaseId: result.release.id, detail: { bump: body.bump ?? null, dryRun: body.dryRun ?? false, ...(required > 0 ? { approvalsRequired: required } : {}) } });
+      await svc.audit.record({ actor: request.principal, action: 'promote', projectId: project.id, releaseId: result.release.id, detail: { bump: body.bump ?? null, dryRun: body.dryRun ?? false, ...(required > 0 ? { approvalsRequired: required } : {}) } });
       const overrode = guard.ok ? guard.overrode : null;
       if (overrode) {
-        svc.audit.record({ actor: request.principal, action: 'freeze_override', projectId: project.id, releaseId: result.release.id, reason: overrode.reason, detail: { freeze: overrode.freeze, until: overrode.until } });
+        await svc.audit.record({ actor: request.principal, action: 'freeze_override', projectId: project.id, releaseId: result.release.id, reason: overrode.reason, detail: { freeze: overrode.freeze, until: overrode.until } });
       }
       return reply.code(202).send(toReleaseDto(result.release, await releaseView(svc, request.role, request.principal?.id ?? null, [result.release])));
     },
@@ -106,8 +106,8 @@ export function releaseRoutes(app: FastifyInstance): void {
       const { project, status, limit, cursor } = request.query;
       // the actions depend on the caller's role and on what production runs (the projects table)
       // (per project: a project's own role rules apply to its releases here too)
-      const roleOn = requestRoles(app, request);
-      const roles = svc.projects.list().map((p) => roleOn(p.id)).join(',');
+      const roleOn = await requestRoles(app, request);
+      const roles = (await svc.projects.list()).map((p) => roleOn(p.id)).join(',');
       // approve and reject depend on who asks and on the approvals
       const key = `${svc.releases.generation()} ${svc.projects.generation()} ${svc.approvals.generation()} ${roles} ${request.principal?.id} ${project} ${status} ${limit} ${cursor}`;
       let page = pages.get(key);
@@ -118,7 +118,7 @@ export function releaseRoutes(app: FastifyInstance): void {
 
   // one page, cached until the next write to releases (the hot path of the dashboard)
   async function listPage(roleOn: RoleOn, callerId: string | null, project: string | undefined, status: ReleaseStatus | undefined, limit: number, cursor: string | undefined) {
-    const rows = svc.releases.list({
+    const rows = await svc.releases.list({
       limit: limit + 1,
       ...(project === undefined ? {} : { projectId: project }),
       ...(status === undefined ? {} : { status }),
@@ -133,7 +133,7 @@ export function releaseRoutes(app: FastifyInstance): void {
     '/api/releases/:id',
     { config: { role: 'viewer', projectOf: releaseProject }, schema: { tags: ['releases'], summary: 'One release', params: idParams, response: { 200: releaseSchema, ...errors(400, 401, 404) } } },
     async (request) => {
-      const release = svc.releases.get(request.params.id);
+      const release = await svc.releases.get(request.params.id);
       if (!release) throw notFound('release', request.params.id);
       return toReleaseDto(release, await releaseView(svc, request.role, request.principal?.id ?? null, [release]));
     },
@@ -159,10 +159,10 @@ export function releaseRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       const { id } = request.params;
-      if (!svc.releases.get(id)) throw notFound('release', id);
-      svc.eventLog.flush();
+      if (!(await svc.releases.get(id))) throw notFound('release', id);
+      await svc.eventLog.flush();
       const { after, limit } = request.query;
-      const rows = svc.events.after(id, after, limit + 1);
+      const rows = await svc.events.after(id, after, limit + 1);
       const parts: string[] = [];
       let bytes = 2;
       let last = after;

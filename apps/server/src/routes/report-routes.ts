@@ -21,7 +21,7 @@ export function reportRoutes(app: FastifyInstance): void {
       },
     },
     async (request, reply) => {
-      const report = svc.reports.get(request.params.id);
+      const report = await svc.reports.get(request.params.id);
       if (!report) throw notFound('ship report for release', request.params.id);
       // who decided what about this release (audit trail), some of it after the engine wrote the report
       const decisions = decisionsSection(await svc.audit.ofRelease(report.projectId, report.releaseId));
@@ -42,7 +42,7 @@ export function reportRoutes(app: FastifyInstance): void {
       },
     },
     async (request, reply) => {
-      const samples = monitorSamples(svc.events.ofTypes(request.params.id, ['monitor.sample', 'monitor.verdict']).map((row) => JSON.parse(row.data) as ReleaseEvent));
+      const samples = monitorSamples((await svc.events.ofTypes(request.params.id, ['monitor.sample', 'monitor.verdict'])).map((row) => JSON.parse(row.data) as ReleaseEvent));
       if (samples.length === 0) throw notFound('monitoring chart for release', request.params.id);
       return reply
         .type('image/svg+xml; charset=utf-8')
@@ -63,7 +63,7 @@ export function reportRoutes(app: FastifyInstance): void {
       },
     },
     async (request): Promise<ReportSummaryDto[]> =>
-      svc.reports.list(request.query.project).map((r) => ({ releaseId: r.releaseId, project: r.projectId, version: r.version, status: r.status, createdAt: r.createdAt })),
+      (await svc.reports.list(request.query.project)).map((r) => ({ releaseId: r.releaseId, project: r.projectId, version: r.version, status: r.status, createdAt: r.createdAt })),
   );
 }
 

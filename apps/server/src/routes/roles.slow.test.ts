@@ -60,7 +60,7 @@ describe('roles', () => {
     const port = (t.app.server.address() as { port: number }).port;
     const url = `ws://127.0.0.1:${port}/api/ws`;
     for (const token of Object.values(TOKENS)) expect(await wsStatus(url, bearer(token))).toBe(101);
-    const cookie = personSession(t.app, { id: 'oidc:eve', name: 'Eve', email: 'eve@elsewhere.example', groups: [] });
+    const cookie = await personSession(t.app, { id: 'oidc:eve', name: 'Eve', email: 'eve@elsewhere.example', groups: [] });
     expect(await wsStatus(url, { cookie, origin: `http://127.0.0.1:${port}` })).toBe(101);
     expect(await wsStatus(url, {})).toBe(401);
     expect(await wsStatus(url, bearer('not-a-token-at-all'))).toBe(401);
@@ -68,8 +68,8 @@ describe('roles', () => {
 
   it('people get their role from the rules; a project with its own rules overrides them, and the refusal names the project', async () => {
     t = await createTestApp({ settings: settings('projects:\n  acme-web: { auth: { roles: [{ match: "group:web-team", role: deployer }] } }\n') });
-    const bob = personSession(t.app, { id: 'oidc:bob', name: 'Bob Builder', email: 'bob@acme.example', groups: [] });
-    const ann = personSession(t.app, { id: 'oidc:ann', name: 'Ann', email: 'ann@elsewhere.example', groups: ['web-team'] });
+    const bob = await personSession(t.app, { id: 'oidc:bob', name: 'Bob Builder', email: 'bob@acme.example', groups: [] });
+    const ann = await personSession(t.app, { id: 'oidc:ann', name: 'Ann', email: 'ann@elsewhere.example', groups: ['web-team'] });
     const headers = (cookie: string) => ({ cookie, origin: 'http://localhost:80', host: 'localhost:80' });
     const me = async (cookie: string) => (await t!.app.inject({ url: '/api/me', headers: headers(cookie) })).json();
     expect(await me(bob)).toMatchObject({ name: 'Bob Builder', role: 'deployer', via: 'oidc', projectRoles: { [t.projectId]: 'viewer' } });

@@ -126,8 +126,8 @@ describe('every registered route and the WebSocket refuse the unauthenticated', 
     expect(engine.runs).toBe(0);
     expect(engine.rollbacks).toBe(0);
     expect(faulty).toBe(0);
-    expect(app.services.releases.list({ limit: 10 })).toEqual([]);
-    expect(app.services.projects.list()).toHaveLength(1);
+    expect(await app.services.releases.list({ limit: 10 })).toEqual([]);
+    expect(await app.services.projects.list()).toHaveLength(1);
     expect(app.services.db.$client.prepare('select count(*) as n from sessions').get()).toEqual({ n: 0 });
     expect(git(fixture.origin, 'show-ref')).toBe(refsBefore);
   }, 120_000);

@@ -21,13 +21,13 @@ export function sessionRoutes(app: FastifyInstance): void {
       },
     },
     async (request, reply) => {
-      const principal = app.identities.fromToken(request.body.token);
+      const principal = await app.identities.fromToken(request.body.token);
       if (principal === null) {
-        app.services.audit.record({ actor: null, action: 'sign_in_failed', reason: 'a token that is not valid' });
+        await app.services.audit.record({ actor: null, action: 'sign_in_failed', reason: 'a token that is not valid' });
         return reply.code(401).send({ error: 'unauthorized', message: 'that token is not valid' });
       }
-      startSession(app, reply, principal);
-      app.services.audit.record({ actor: principal, action: 'sign_in', detail: { via: 'token' } });
+      await startSession(app, reply, principal);
+      await app.services.audit.record({ actor: principal, action: 'sign_in', detail: { via: 'token' } });
       return { role: roleOf(principal, app.settings, null) };
     },
   );
@@ -46,7 +46,7 @@ export function sessionRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       const id = request.cookies[SESSION_COOKIE];
-      if (id) app.services.sessions.remove(sha256(id).toString('hex'));
+      if (id) await app.services.sessions.remove(sha256(id).toString('hex'));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send();
     },

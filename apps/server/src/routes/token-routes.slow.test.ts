@@ -27,8 +27,8 @@ async function start() {
   app = await buildApp({ dataDir, engine: new FakeEngine(), tokens: { deployer: DEPLOYER, viewer: VIEWER }, env: {}, shutdownGraceMs: 200, settings, logger: loggerOptions(log) });
   const { project } = await registerProject(app.services, makeGitFixture().app);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  const bob = personSession(app, { id: 'oidc:bob', name: 'Bob Builder', email: 'bob@acme.example', groups: [] });
-  const ann = personSession(app, { id: 'oidc:ann', name: 'Ann Admin', email: 'ann@acme.example', groups: ['release-managers'] });
+  const bob = await personSession(app, { id: 'oidc:bob', name: 'Bob Builder', email: 'bob@acme.example', groups: [] });
+  const ann = await personSession(app, { id: 'oidc:ann', name: 'Ann Admin', email: 'ann@acme.example', groups: ['release-managers'] });
   const call = async (method: string, path: string, auth: { cookie: string } | { token: string }, body?: unknown) => {
     const headers: Record<string, string> = 'cookie' in auth ? { cookie: auth.cookie, origin: url } : { authorization: `Bearer ${auth.token}` };
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -72,7 +72,7 @@ describe('personal API tokens', () => {
     const refused = await w.call('POST', '/api/tokens', w.bob, { name: 'too much', role: 'admin' });
     expect(refused.status).toBe(403);
     expect(refused.body.message).toBe("a token's role is at most its creator's: you are deployer, so it cannot be admin");
-    const eve = { cookie: personSession(app!, { id: 'oidc:eve', name: 'Eve', email: 'eve@elsewhere.example', groups: [] }) };
+    const eve = { cookie: await personSession(app!, { id: 'oidc:eve', name: 'Eve', email: 'eve@elsewhere.example', groups: [] }) };
     const readOnly = await w.call('POST', '/api/tokens', eve, { name: 'dashboards' });
     expect(readOnly.body.role).toBe('viewer');
     expect((await w.call('POST', `/api/projects/${w.projectId}/releases`, { token: readOnly.body.token }, {})).status).toBe(403);
@@ -100,7 +100,7 @@ describe('personal API tokens', () => {
     app!.services.db.$client.prepare('update api_tokens set expires_at = ? where id = ?').run(new Date(Date.now() - 1000).toISOString(), soon.body.id);
     expect((await w.call('GET', '/api/me', { token: soon.body.token })).status).toBe(401);
 
-    const actions = app!.services.audit.list({ limit: 10 }).map((e) => `${e.actor} ${e.action} ${(e.detail as { name?: string } | null)?.name ?? ''}`);
+    const actions = (await app!.services.audit.list({ limit: 10 })).map((e) => `${e.actor} ${e.action} ${(e.detail as { name?: string } | null)?.name ?? ''}`);
     expect(actions).toEqual(expect.arrayContaining(['Bob Builder token_created one', 'Ann Admin token_revoked one', 'Bob Builder token_created expiring']));
   });
 });

@@ -71,8 +71,8 @@ export function tokenRoutes(app: FastifyInstance): void {
         createdAt: now.toISOString(),
         expiresAt: request.body.expiresInDays === undefined ? null : new Date(now.getTime() + request.body.expiresInDays * 86_400_000).toISOString(),
       };
-      svc.apiTokens.insert(row);
-      svc.audit.record({ actor: principal, action: 'token_created', detail: { tokenId: row.id, name: row.name, role: row.role, expiresAt: row.expiresAt } });
+      await svc.apiTokens.insert(row);
+      await svc.audit.record({ actor: principal, action: 'token_created', detail: { tokenId: row.id, name: row.name, role: row.role, expiresAt: row.expiresAt } });
       return reply.code(201).header('cache-control', 'no-store').send({ id: row.id, name: row.name, token: secret, role: row.role, expiresAt: row.expiresAt });
     },
   );
@@ -80,7 +80,7 @@ export function tokenRoutes(app: FastifyInstance): void {
   app.get(
     '/api/tokens',
     { config: { role: 'viewer' }, schema: { tags: ['tokens'], summary: 'Your API tokens (admins: everyone\'s), without secrets', response: { 200: { type: 'array', items: tokenSchema }, ...errors(401) } } },
-    async (request) => (callerRole(request) === 'admin' ? svc.apiTokens.list() : svc.apiTokens.list(request.principal!.credential)).map(toDto),
+    async (request) => (callerRole(request) === 'admin' ? await svc.apiTokens.list() : await svc.apiTokens.list(request.principal!.credential)).map(toDto),
   );
 
   app.delete<{ Params: { id: string } }>(
@@ -90,14 +90,14 @@ export function tokenRoutes(app: FastifyInstance): void {
       schema: { tags: ['tokens'], summary: 'Revoke an API token (yours; admins: any)', params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^tok_[0-9a-f]{16}$' } } }, response: { 204: { type: 'null' }, ...errors(400, 401, 404) } },
     },
     async (request, reply) => {
-      const row = svc.apiTokens.get(request.params.id);
+      const row = await svc.apiTokens.get(request.params.id);
       // someone else's token is "not found" to you: its existence is not yours to learn
       if (!row || (row.ownerCredential !== request.principal!.credential && callerRole(request) !== 'admin')) {
         return reply.code(404).send({ error: 'not_found', message: `there is no token ${request.params.id} of yours` });
       }
-      svc.apiTokens.revoke(row.id, new Date());
-      svc.sessions.removeFor(`api:${row.id}`);
-      svc.audit.record({ actor: request.principal, action: 'token_revoked', detail: { tokenId: row.id, name: row.name, owner: row.ownerName } });
+      await svc.apiTokens.revoke(row.id, new Date());
+      await svc.sessions.removeFor(`api:${row.id}`);
+      await svc.audit.record({ actor: request.principal, action: 'token_revoked', detail: { tokenId: row.id, name: row.name, owner: row.ownerName } });
       return reply.code(204).send();
     },
   );

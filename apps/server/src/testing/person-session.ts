@@ -5,9 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { sha256 } from '../auth/token-verifier.js';
 import type { SignedInPerson } from '../repositories/user-repository.js';
 
-export function personSession(app: FastifyInstance, person: Omit<SignedInPerson, 'emailVerified'> & { emailVerified?: boolean }): string {
-  app.services.users.upsert({ emailVerified: true, ...person }, new Date());
+export async function personSession(app: FastifyInstance, person: Omit<SignedInPerson, 'emailVerified'> & { emailVerified?: boolean }): Promise<string> {
+  await app.services.users.upsert({ emailVerified: true, ...person }, new Date());
   const id = randomBytes(32).toString('base64url');
-  app.services.sessions.create(sha256(id).toString('hex'), `user:${person.id}`, new Date(), 3600_000);
+  await app.services.sessions.create(sha256(id).toString('hex'), `user:${person.id}`, new Date(), 3600_000);
   return `shipgate_session=${id}`;
 }
