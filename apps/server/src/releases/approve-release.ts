@@ -13,6 +13,9 @@ import type { ReleaseRecord } from '../repositories/release-repository.js';
 import type { Services } from '../services.js';
 import { ReleaseTracker } from './release-tracker.js';
 import { startPlannedRelease } from './start-planned-release.js';
+import { promoteGuard } from '../guardrails/promote-guard.js';
+import { lockOf } from '../routes/project-routes.js';
+import { guardrailsFor } from '../settings/guardrails-for.js';
 
 export interface Approver {
   id: string;
@@ -76,6 +79,10 @@ export async function approveRelease(svc: Services, id: string, by: Approver, co
       await svc.audit.record({ actor: by, action: 'approvals_void', projectId: release.projectId, releaseId: id, reason: note, detail: { from: state.request.commit, to: plan.head, version: plan.nextVersion, voided: voided.map((a) => a.actorId) } });
       throw new HttpError(409, 'plan_changed', `${note}: review the new plan and approve again`, { releaseId: id, commit: plan.head, version: plan.nextVersion });
     }
+    // the approval that completes the count starts the release: a lock or a freeze that began
+    // since the request refuses it as it would refuse a promote (nothing recorded; approve again
+    // once unlocked or after the freeze) — unless the request itself overrode that freeze
+    if (countingApprovals(state).length + 1 >= state.request.required) await admitStart(svc, release);
     const recorded = await svc.approvals.approve({ releaseId: id, actor: by.name, actorId: by.id, commit: plan.head, version: plan.nextVersion, comment, at: now });
     if (!recorded) throw new HttpError(409, 'already_approved', 'you approved this release already; someone else must give the next approval');
     const after = await svc.approvals.stateOf(id);
@@ -97,6 +104,21 @@ export async function approveRelease(svc: Services, id: string, by: Approver, co
     await startPlannedRelease(svc, tracker, { repoDir: dir, config, plan, monitor: release.monitor, dryRun: release.dryRun, actor: release.actor, actorId: release.actorId ?? `name:${release.actor}`, approvals: (after?.decisions ?? []).filter((d) => d.decision === 'approve').map(toJournalApproval) });
     return { release: (await svc.releases.get(id)) ?? release, started: true };
   });
+}
+
+/** Whether a release whose approvals are complete may start now: 423 locked / frozen as for a promote. */
+async function admitStart(svc: Services, release: ReleaseRecord): Promise<void> {
+  const project = svc.projects.get(release.projectId);
+  if (!project) return;
+  const guard = promoteGuard({ lock: lockOf(project), freezes: guardrailsFor(svc.settings, project).freezes, now: new Date(), mayOverride: false });
+  if (guard.ok) return;
+  const { error, message, ...rest } = guard.body;
+  if (guard.body.error === 'frozen') {
+    const frozen = guard.body.freeze;
+    const overrides = (await svc.audit.ofRelease(project.id, release.id)).filter((e) => e.action === 'freeze_override');
+    if (overrides.some((e) => e.detail?.['freeze'] === frozen)) return;
+  }
+  throw new HttpError(guard.status, error, `${message}; this approval would start the release, so it is not recorded: approve again ${error === 'locked' ? 'once the project is unlocked' : 'after the freeze'}`, rest);
 }
 
 function toJournalApproval(row: ApprovalState['decisions'][number]): ReleaseApproval {

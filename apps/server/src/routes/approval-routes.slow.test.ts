@@ -42,7 +42,7 @@ interface World {
 async function world(approvals: string, options: { fx?: GitFixture; dataDir?: string } = {}): Promise<World> {
   const fx = options.fx ?? makeReleaseFixture('  provider: git-branch\n  branch: production');
   const settings = parseServerSettings(
-    `auth:\n  tokens:\n    - { name: ci-bot, role: deployer, tokenEnv: CI_TOKEN }\n  roles:\n    - { match: "email:*@acme.example", role: deployer }\n${approvals}`,
+    `auth:\n  tokens:\n    - { name: ci-bot, role: deployer, tokenEnv: CI_TOKEN }\n  roles:\n    - { match: "group:admins", role: admin }\n    - { match: "email:*@acme.example", role: deployer }\n${approvals}`,
     'server.yaml',
     { CI_TOKEN, HOOK_SECRET },
   );
@@ -277,5 +277,62 @@ describe('approvals', () => {
     expect(dry.statusCode).toBe(202);
     expect(dry.json()).toMatchObject({ dryRun: true, approval: null });
     expect(dry.json().status).not.toBe('awaiting_approval');
+  });
+  it('the approval that would start the release is refused while the project is locked (423, nothing recorded); approved again after, it starts', { timeout: 120_000 }, async () => {
+    const w = await world('approvals: { required: 1 }\n');
+    const refsBefore = w.originRefs();
+    const requested = await promote(w, w.bob);
+    expect(requested.statusCode, requested.body).toBe(202);
+    const id = requested.json().id;
+    // locked after the request (an automatic rollback elsewhere, a person)
+    expect((await w.app.inject({ method: 'POST', url: `/api/projects/${w.projectId}/lock`, headers: w.ann, payload: { reason: 'incident INC-7 under way' } })).statusCode).toBe(200);
+    const auditBefore = await audit(w);
+    const refused = await approve(w, id, w.ann);
+    expect(refused.statusCode, refused.body).toBe(423);
+    expect(refused.json()).toMatchObject({ error: 'locked', lock: { reason: 'incident INC-7 under way', by: 'Ann Operator' } });
+    expect(refused.json().message).toMatch(/this approval would start the release, so it is not recorded: approve again once the project is unlocked/);
+    // nothing recorded, nothing started, nothing pushed
+    const waiting = await get(w, id);
+    expect(waiting).toMatchObject({ status: 'awaiting_approval' });
+    expect(waiting.approval.approvals).toEqual([]);
+    expect(await audit(w)).toEqual(auditBefore);
+    expect(w.originRefs()).toBe(refsBefore);
+
+    expect((await w.app.inject({ method: 'DELETE', url: `/api/projects/${w.projectId}/lock`, headers: w.ann })).statusCode).toBe(200);
+    const approved = await approve(w, id, w.ann);
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect((await waitForStatus(w.app, id, ['succeeded', 'failed'], 60_000)).status).toBe('succeeded');
+  });
+
+  it('a freeze that began after the request refuses the starting approval; a request an admin made with an override of that freeze may start', { timeout: 180_000 }, async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'shipgate-approvals-freeze-'));
+    const first = await world('approvals: { required: 1 }\n', { dataDir });
+    const requested = await promote(first, first.bob);
+    expect(requested.statusCode, requested.body).toBe(202);
+    const id = requested.json().id;
+    await first.app.close();
+    // the server starts again with a freeze that is on now (settings change with a restart)
+    const now = Date.now();
+    const freeze = `freezes:\n  - { name: release-week, from: ${new Date(now - 60_000).toISOString()}, to: ${new Date(now + 3_600_000).toISOString()} }\n`;
+    const w = await world(`approvals: { required: 1 }\n${freeze}`, { dataDir, fx: first.fx });
+    const refsBefore = w.originRefs();
+    const auditBefore = await audit(w);
+    const refused = await approve(w, id, w.ann);
+    expect(refused.statusCode, refused.body).toBe(423);
+    expect(refused.json()).toMatchObject({ error: 'frozen', freeze: 'release-week' });
+    expect(refused.json().message).toMatch(/approve again after the freeze/);
+    expect((await get(w, id)).approval.approvals).toEqual([]);
+    expect(await audit(w)).toEqual(auditBefore);
+    expect(w.originRefs()).toBe(refsBefore);
+    // the requester withdraws it; an admin asks again overriding the freeze, and that request's approval starts it
+    expect((await w.app.inject({ method: 'POST', url: `/api/releases/${id}/cancel`, headers: w.bob, payload: {} })).statusCode).toBe(202);
+    await waitForStatus(w.app, id, ['cancelled']);
+    const carl = { cookie: personSession(w.app, { id: 'oidc:carl', name: 'Carl Admin', email: 'carl@acme.example', groups: ['admins'] }), origin: 'http://localhost', host: 'localhost' };
+    const overridden = await w.app.inject({ method: 'POST', url: `/api/projects/${w.projectId}/releases`, headers: carl, payload: { override: { reason: 'hotfix for INC-9' } } });
+    expect(overridden.statusCode, overridden.body).toBe(202);
+    expect(overridden.json().status).toBe('awaiting_approval');
+    const approved = await approve(w, overridden.json().id, w.ann);
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect((await waitForStatus(w.app, overridden.json().id, ['succeeded', 'failed'], 60_000)).status).toBe('succeeded');
   });
 });

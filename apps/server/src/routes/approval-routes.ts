@@ -24,7 +24,7 @@ export function approvalRoutes(app: FastifyInstance): void {
         summary: 'Approve a release awaiting approval (for the commit of main it is planned at); the last approval needed starts it',
         params: idParams,
         body: approveBodySchema,
-        response: { 200: releaseSchema, ...errors(400, 401, 403, 404, 409) },
+        response: { 200: releaseSchema, ...errors(400, 401, 403, 404, 409, 423) },
       },
       preValidation: async (request) => {
         request.body ??= {};
