@@ -108,7 +108,7 @@ export async function approveRelease(svc: Services, id: string, by: Approver, co
 
 /** Whether a release whose approvals are complete may start now: 423 locked / frozen as for a promote. */
 async function admitStart(svc: Services, release: ReleaseRecord): Promise<void> {
-  const project = svc.projects.get(release.projectId);
+  const project = await svc.projects.get(release.projectId);
   if (!project) return;
   const guard = promoteGuard({ lock: lockOf(project), freezes: guardrailsFor(svc.settings, project).freezes, now: new Date(), mayOverride: false });
   if (guard.ok) return;

@@ -327,7 +327,7 @@ describe('approvals', () => {
     // the requester withdraws it; an admin asks again overriding the freeze, and that request's approval starts it
     expect((await w.app.inject({ method: 'POST', url: `/api/releases/${id}/cancel`, headers: w.bob, payload: {} })).statusCode).toBe(202);
     await waitForStatus(w.app, id, ['cancelled']);
-    const carl = { cookie: personSession(w.app, { id: 'oidc:carl', name: 'Carl Admin', email: 'carl@acme.example', groups: ['admins'] }), origin: 'http://localhost', host: 'localhost' };
+    const carl = { cookie: await personSession(w.app, { id: 'oidc:carl', name: 'Carl Admin', email: 'carl@acme.example', groups: ['admins'] }), origin: 'http://localhost', host: 'localhost' };
     const overridden = await w.app.inject({ method: 'POST', url: `/api/projects/${w.projectId}/releases`, headers: carl, payload: { override: { reason: 'hotfix for INC-9' } } });
     expect(overridden.statusCode, overridden.body).toBe(202);
     expect(overridden.json().status).toBe('awaiting_approval');
