@@ -2,44 +2,25 @@
 // oidc-provider package on 127.0.0.1, with its own login and consent pages), is shown as
 // themselves with their role, promotes as themselves, and signs out (the session ends on the server).
 import { expect, test } from '@playwright/test';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startTestProvider, TEST_CLIENT_SECRET, type TestProvider } from '../../apps/server/src/testing/oidc-test-provider.ts';
-import { freePort } from '../support/free-port.ts';
-import { startWorld, type World } from '../support/world.ts';
+import { startOidcWorld, type OidcWorld } from '../support/oidc-world.ts';
+import type { World } from '../support/world.ts';
+import type { TestProvider } from '../../apps/server/src/testing/oidc-test-provider.ts';
 
+let oidc: OidcWorld;
 let world: World;
 let op: TestProvider;
 test.beforeAll(async () => {
-  const port = await freePort();
-  const publicUrl = `http://127.0.0.1:${port}`;
-  op = await startTestProvider({
-    clients: [{ client_id: 'shipgate', client_secret: TEST_CLIENT_SECRET, redirect_uris: [`${publicUrl}/api/auth/callback`] }],
-    accounts: [{ sub: 'alice', email: 'alice@acme.example', email_verified: true, name: 'Alice Example', groups: ['release-managers'] }],
-  });
-  const config = join(mkdtempSync(join(tmpdir(), 'shipgate-e2e-settings-')), 'server.yaml');
-  writeFileSync(
-    config,
-    `auth:
-  oidc:
-    issuer: ${op.issuer}
-    clientId: shipgate
-    clientSecretEnv: E2E_OIDC_SECRET
-    publicUrl: ${publicUrl}
-    name: Acme Login
-    scopes: [openid, email, profile, groups]
-  roles:
+  oidc = await startOidcWorld(
+    [{ sub: 'alice', email: 'alice@acme.example', email_verified: true, name: 'Alice Example', groups: ['release-managers'] }],
+    `  roles:
     - { match: "group:release-managers", role: admin }
     - { match: "email:*@acme.example", role: deployer }
 `,
+    '    scopes: [openid, email, profile, groups]\n',
   );
-  world = await startWorld({}, { port, args: ['--config', config], env: { E2E_OIDC_SECRET: TEST_CLIENT_SECRET } });
+  ({ world, op } = oidc);
 });
-test.afterAll(async () => {
-  await world?.stop();
-  await op?.close();
-});
+test.afterAll(async () => oidc?.stop());
 
 test('a person signs in through the provider\'s own pages, promotes as themselves, and signs out', async ({ page, context }) => {
   await page.goto(`${world.server.baseUrl}/projects/acme-web`);
