@@ -14,7 +14,7 @@ import type { Services } from '../services.js';
 import { ReleaseTracker } from './release-tracker.js';
 import { startPlannedRelease } from './start-planned-release.js';
 import { promoteGuard } from '../guardrails/promote-guard.js';
-import { lockOf } from '../routes/project-routes.js';
+import { lockOf } from '../guardrails/lock-of.js';
 import { guardrailsFor } from '../settings/guardrails-for.js';
 
 export interface Approver {

@@ -1,6 +1,7 @@
 // /api/projects: list, register (POST { dir }) and plan.
 import type { FastifyInstance } from 'fastify';
-import type { LockBody, ProjectDto, ProjectLockDto } from '@shipgate/contract';
+import type { LockBody, ProjectDto } from '@shipgate/contract';
+import { lockOf } from '../guardrails/lock-of.js';
 import { projectFreeze } from '../guardrails/project-freeze.js';
 import { notFound } from '../http-error.js';
 import { paramProject } from '../plugins/auth.js';
@@ -34,11 +35,6 @@ async function toProjectDto(svc: Services, settings: ServerSettings, p: ProjectR
     approvalsRequired: approvalsRequired(settings, p),
     freeze: projectFreeze(guardrailsFor(svc.settings, p).freezes, new Date()),
   };
-}
-
-/** The project's lock as the API shows it, or null. */
-export function lockOf(p: ProjectRow): ProjectLockDto | null {
-  return p.lockReason === null ? null : { reason: p.lockReason, by: p.lockBy ?? 'someone', since: p.lockSince ?? p.createdAt, automatic: p.lockAutomatic };
 }
 
 export function projectRoutes(app: FastifyInstance): void {

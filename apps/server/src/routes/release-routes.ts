@@ -7,7 +7,7 @@ import { notFound } from '../http-error.js';
 import { promoteGuard, type PromoteGuard } from '../guardrails/promote-guard.js';
 import { guardrailsFor } from '../settings/guardrails-for.js';
 import { ListCache } from '../releases/list-cache.js';
-import { lockOf } from './project-routes.js';
+import { lockOf } from '../guardrails/lock-of.js';
 import { promoteRelease } from '../releases/promote-release.js';
 import { requestRoles } from '../auth/request-roles.js';
 import { releaseView, toReleaseDto, type RoleOn } from '../releases/to-release-dto.js';

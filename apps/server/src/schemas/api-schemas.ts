@@ -110,11 +110,16 @@ export const projectSchema = {
   },
 } as const;
 
+/** A person's reason (lock, override, reject): required text that is not only blank, at most `max` characters. */
+function reasonText<N extends number>(max: N) {
+  return { type: 'string', minLength: 1, maxLength: max, pattern: '\\S' } as const;
+}
+
 export const lockBodySchema = {
   type: 'object',
   additionalProperties: false,
   required: ['reason'],
-  properties: { reason: { type: 'string', minLength: 1, maxLength: 500, pattern: '\\S' } },
+  properties: { reason: reasonText(500) },
 } as const;
 
 /** The `plan --json` object; nested parts are documented in CONTRACT §1. */
@@ -159,14 +164,14 @@ export const promoteBodySchema = {
       additionalProperties: false,
       required: ['reason'],
       description: 'promote although code changed after the commit staging validated (CONTRACT §3.1); the ship report records who and why',
-      properties: { reason: { type: 'string', minLength: 1, maxLength: 500, pattern: '\\S' } },
+      properties: { reason: reasonText(500) },
     },
     override: {
       type: 'object',
       additionalProperties: false,
       required: ['reason'],
       description: 'promote during a freeze (admins only, CONTRACT §7); audited and recorded in the ship report',
-      properties: { reason: { type: 'string', minLength: 1, maxLength: 500, pattern: '\\S' } },
+      properties: { reason: reasonText(500) },
     },
   },
 } as const;
@@ -199,7 +204,7 @@ export const rejectBodySchema = {
   type: 'object',
   additionalProperties: false,
   required: ['reason'],
-  properties: { reason: { type: 'string', minLength: 1, maxLength: 2000, pattern: '\\S' } },
+  properties: { reason: reasonText(2000) },
 } as const;
 
 export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, errorSchema]));
