@@ -6,6 +6,7 @@ import { HttpError, notFound } from '../http-error.js';
 import { isUniqueViolation, type ReleaseRecord } from '../repositories/release-repository.js';
 import type { ReleaseOutcome } from '../engine.js';
 import type { Services } from '../services.js';
+import { releaseInProgress } from './release-in-progress.js';
 import { ReleaseTracker } from './release-tracker.js';
 import { newReleaseId } from './new-release-id.js';
 import { startRun, type EngineJob } from './start-run.js';
@@ -29,8 +30,7 @@ async function guarded(svc: Services, release: ReleaseRecord, moveAndStart: () =
     await moveAndStart();
   } catch (error) {
     if (isUniqueViolation(error)) {
-      const active = await svc.releases.findActive(release.projectId);
-      throw new HttpError(409, 'release_in_progress', 'another release of this project is active', { releaseId: active?.id ?? null });
+      throw await releaseInProgress(svc, (await svc.releases.findActive(release.projectId))?.id ?? null);
     }
     if (error instanceof HttpError) throw error;
     throw new HttpError(409, 'release_changed', `the release changed while this request ran: ${(error as Error).message}`);
@@ -136,7 +136,7 @@ export async function rollbackRelease(svc: Services, id: string, body: RollbackB
     },
     ['rollback', 'health-checks', 'ship-report'],
   );
-  if (!inserted.ok) throw new HttpError(409, 'release_in_progress', 'another release of this project is active', { releaseId: inserted.activeId });
+  if (!inserted.ok) throw await releaseInProgress(svc, inserted.activeId);
   svc.eventLog.begin(rollbackId);
   svc.eventLog.append(rollbackId, { type: 'release.status', status: 'queued', ...(body.reason ? { reason: body.reason } : {}) });
   const prepare = (_ctx: CoreContext): Promise<EngineJob> =>

@@ -302,6 +302,21 @@ describe('approvals', () => {
     const approved = await approve(w, id, w.ann);
     expect(approved.statusCode, approved.body).toBe(200);
     expect((await waitForStatus(w.app, id, ['succeeded', 'failed'], 60_000)).status).toBe('succeeded');
+
+    // a release awaiting approval holds the project: a rollback is refused with what to do about it
+    git(w.fx.app, 'pull', '-q', '--rebase', 'origin', 'main');
+    moveMain(w.fx);
+    const next = await promote(w, w.bob);
+    expect(next.statusCode, next.body).toBe(202);
+    const production = git(w.fx.origin, 'rev-parse', 'production');
+    const blocked = await w.app.inject({ method: 'POST', url: `/api/releases/${id}/rollback`, headers: w.ann, payload: { reason: 'checkout errors' } });
+    expect(blocked.statusCode, blocked.body).toBe(409);
+    expect(blocked.json()).toMatchObject({ error: 'release_in_progress', releaseId: next.json().id });
+    expect(blocked.json().message).toBe(
+      `another release of this project is active: the release of v2.8.0 (${next.json().id}) is awaiting approval; cancel it first (Cancel on its page, or POST /api/releases/${next.json().id}/cancel), then try again`,
+    );
+    expect(git(w.fx.origin, 'rev-parse', 'production')).toBe(production);
+    expect((await get(w, next.json().id)).status).toBe('awaiting_approval');
   });
 
   it('a freeze that began after the request refuses the starting approval; a request an admin made with an override of that freeze may start', { timeout: 180_000 }, async () => {
